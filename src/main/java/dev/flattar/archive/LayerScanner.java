@@ -1,0 +1,154 @@
+package dev.flattar.archive;
+
+import dev.flattar.io.Compression;
+import dev.flattar.io.CorruptDataException;
+import dev.flattar.io.HashingInputStream;
+import dev.flattar.model.CorruptArchiveException;
+import dev.flattar.model.Digest;
+import dev.flattar.model.DigestMismatchException;
+import dev.flattar.model.FlatTarException;
+import dev.flattar.tar.TarEntry;
+import dev.flattar.tar.TarReader;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Reads every layer once: all of its bytes go through sha256 (the diff_id check, and the blob
+ * digest for OCI blobs), its tar headers are parsed, member data is hashed but not kept. Layers are
+ * scanned in parallel; a layer stored twice in the archive is scanned once.
+ */
+public final class LayerScanner {
+  private static final int BUFFER = 1 << 16;
+
+  private LayerScanner() {}
+
+  public static List<ScannedLayer> scan(List<LayerRef> layers, int threads)
+      throws FlatTarException, IOException {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), daemonThreads());
+    try {
+      Map<Long, Future<ScannedLayer>> byOffset = new HashMap<>();
+      List<Future<ScannedLayer>> futures = new ArrayList<>();
+      for (LayerRef ref : layers) {
+        futures.add(
+            byOffset.computeIfAbsent(ref.data().offset(), k -> pool.submit(() -> scanOne(ref))));
+      }
+      List<ScannedLayer> scanned = new ArrayList<>();
+      for (int i = 0; i < layers.size(); i++) {
+        ScannedLayer s = await(futures.get(i));
+        LayerRef ref = layers.get(i);
+        scanned.add(
+            s.ref() == ref ? s : new ScannedLayer(ref, s.diffId(), s.compression(), s.entries()));
+        if (ref.diffId() != null && !ref.diffId().equals(s.diffId())) {
+          throw mismatch(ref, s.diffId());
+        }
+      }
+      return scanned;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Scans one layer and checks it against the digests its image claims. */
+  public static ScannedLayer scanOne(LayerRef ref) throws FlatTarException, IOException {
+    String where = ref.describe();
+    byte[] head = new byte[Compression.MAGIC_LENGTH];
+    int headLength;
+    try (InputStream peek = ref.data().open()) {
+      headLength = peek.readNBytes(head, 0, head.length);
+    }
+    Compression compression = Compression.detect(head, headLength);
+    boolean hashBlob = ref.blobDigest() != null && compression != Compression.NONE;
+    try (InputStream raw = ref.data().open()) {
+      HashingInputStream blob = hashBlob ? new HashingInputStream(raw) : null;
+      InputStream stored = new BufferedInputStream(blob != null ? blob : raw, BUFFER);
+      HashingInputStream content = new HashingInputStream(compression.decompress(stored));
+      List<TarEntry> entries = new ArrayList<>();
+      TarReader reader = new TarReader(content, where);
+      TarEntry e;
+      while ((e = reader.next()) != null) {
+        entries.add(e);
+      }
+      content.drain();
+      Digest diffId = content.digest();
+      if (blob != null) {
+        blob.drain();
+        checkBlob(ref, blob.digest(), blob.count());
+      } else if (ref.blobDigest() != null) {
+        checkBlob(ref, diffId, content.count());
+      }
+      if (ref.diffId() != null && !ref.diffId().equals(diffId)) {
+        throw mismatch(ref, diffId);
+      }
+      return new ScannedLayer(ref, diffId, compression, entries);
+    } catch (CorruptDataException e) {
+      throw new CorruptArchiveException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void checkBlob(LayerRef ref, Digest actual, long size)
+      throws DigestMismatchException {
+    if (ref.blobSize() >= 0 && ref.blobSize() != size) {
+      throw new DigestMismatchException(
+          ref.describe() + " is " + size + " bytes but its descriptor says " + ref.blobSize());
+    }
+    if (!ref.blobDigest().equals(actual)) {
+      throw new DigestMismatchException(
+          ref.describe()
+              + " does not match its blob digest: expected "
+              + ref.blobDigest()
+              + ", content is "
+              + actual);
+    }
+  }
+
+  private static DigestMismatchException mismatch(LayerRef ref, Digest actual) {
+    return new DigestMismatchException(
+        ref.describe()
+            + " does not match its diff_id: the config says "
+            + ref.diffId()
+            + ", the content is "
+            + actual);
+  }
+
+  private static ScannedLayer await(Future<ScannedLayer> future)
+      throws FlatTarException, IOException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof FlatTarException f) {
+        throw f;
+      }
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads() {
+    return r -> {
+      Thread t = new Thread(r, "flat-tar-scan");
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,19 @@
+package dev.flattar.archive;
+
+import dev.flattar.io.Compression;
+import dev.flattar.model.Digest;
+import dev.flattar.tar.TarEntry;
+import java.util.List;
+
+/**
+ * A layer whose headers have been read and whose content has been checked against its digests.
+ *
+ * @param diffId sha256 of the uncompressed bytes, as computed
+ * @param entries the members in archive order, with data offsets into the uncompressed stream
+ */
+public record ScannedLayer(
+    LayerRef ref, Digest diffId, Compression compression, List<TarEntry> entries) {
+  public ScannedLayer {
+    entries = List.copyOf(entries);
+  }
+}

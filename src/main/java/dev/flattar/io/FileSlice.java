@@ -1,0 +1,76 @@
+package dev.flattar.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+
+/**
+ * A byte range of an open file that can be read any number of times, each reader with its own
+ * position (positional reads, so readers on different threads do not interfere). Skipping is a
+ * seek.
+ */
+public record FileSlice(FileChannel channel, long offset, long length) {
+
+  public InputStream open() {
+    return new SliceStream();
+  }
+
+  /** Reads the whole slice into memory; for small members such as JSON documents. */
+  public byte[] readAll() throws IOException {
+    if (length > Integer.MAX_VALUE - 16) {
+      throw new IOException("member of " + length + " bytes is too large to read into memory");
+    }
+    byte[] bytes = new byte[(int) length];
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    long at = offset;
+    while (buffer.hasRemaining()) {
+      int n = channel.read(buffer, at);
+      if (n < 0) {
+        throw new IOException("file ended early: the input changed while it was read");
+      }
+      at += n;
+    }
+    return bytes;
+  }
+
+  private final class SliceStream extends InputStream {
+    private long position;
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      long remaining = length - position;
+      if (remaining <= 0) {
+        return -1;
+      }
+      int want = (int) Math.min(len, remaining);
+      int n = channel.read(ByteBuffer.wrap(b, off, want), offset + position);
+      if (n < 0) {
+        throw new IOException("file ended early: the input changed while it was read");
+      }
+      position += n;
+      return n;
+    }
+
+    @Override
+    public long skip(long n) {
+      long step = Math.max(0, Math.min(n, length - position));
+      position += step;
+      return step;
+    }
+
+    @Override
+    public int available() {
+      return (int) Math.min(Integer.MAX_VALUE, length - position);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package dev.flattar.io;
+
+import dev.flattar.model.CorruptArchiveException;
+import dev.flattar.model.FlatTarException;
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The input archive as a seekable, uncompressed tar file. A plain tar file is used in place (never
+ * copied, never modified); stdin, and an archive compressed as a whole, are spooled once into a
+ * temporary file, removed on close.
+ */
+public final class InputArchive implements Closeable {
+  private final FileChannel channel;
+  private final String label;
+  private final Path spool;
+  private final Compression compression;
+
+  private InputArchive(FileChannel channel, String label, Path spool, Compression compression) {
+    this.channel = channel;
+    this.label = label;
+    this.spool = spool;
+    this.compression = compression;
+  }
+
+  /** Opens a file, spooling it only if it is compressed as a whole. */
+  public static InputArchive open(Path file, Path tempDir) throws FlatTarException, IOException {
+    String label = file.toString();
+    if (Files.isDirectory(file)) {
+      throw new FlatTarException("cannot read input '" + label + "': it is a directory");
+    }
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(file, StandardOpenOption.READ);
+    } catch (NoSuchFileException e) {
+      throw new FlatTarException("cannot read input '" + label + "': no such file");
+    } catch (IOException | SecurityException e) {
+      throw new FlatTarException("cannot read input '" + label + "': " + e.getMessage());
+    }
+    try {
+      ByteBuffer head = ByteBuffer.allocate(Compression.MAGIC_LENGTH);
+      while (head.hasRemaining() && channel.read(head, head.position()) > 0) {
+        // fill the peek buffer
+      }
+      Compression compression = Compression.detect(head.array(), head.position());
+      if (compression == Compression.NONE) {
+        return new InputArchive(channel, label, null, compression);
+      }
+      try (InputStream in = new FileSlice(channel, 0, channel.size()).open()) {
+        return spool(in, compression, label, tempDir);
+      } finally {
+        channel.close();
+      }
+    } catch (IOException | FlatTarException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /** Spools standard input (decompressing it if it is compressed as a whole). */
+  public static InputArchive stdin(InputStream stdin, Path tempDir)
+      throws FlatTarException, IOException {
+    BufferedInputStream in = new BufferedInputStream(stdin, 1 << 16);
+    return spool(in, Compression.detect(in), "stdin", tempDir);
+  }
+
+  private static InputArchive spool(
+      InputStream raw, Compression compression, String label, Path tempDir)
+      throws FlatTarException, IOException {
+    Path spool = TempFiles.create(tempDir, "flat-tar-input-", ".tar");
+    try {
+      try (InputStream in = compression.decompress(raw);
+          OutputStream out = Files.newOutputStream(spool)) {
+        in.transferTo(out);
+      } catch (CorruptDataException e) {
+        throw new CorruptArchiveException(label + ": " + e.getMessage(), e);
+      }
+      FileChannel channel = FileChannel.open(spool, StandardOpenOption.READ);
+      return new InputArchive(channel, label, spool, compression);
+    } catch (IOException | FlatTarException | RuntimeException e) {
+      TempFiles.delete(spool);
+      throw e;
+    }
+  }
+
+  public FileChannel channel() {
+    return channel;
+  }
+
+  public long size() throws IOException {
+    return channel.size();
+  }
+
+  /** How the input names itself in messages: its path, or "stdin". */
+  public String label() {
+    return label;
+  }
+
+  /** The compression of the archive as a whole (NONE for a plain tar). */
+  public Compression compression() {
+    return compression;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      channel.close();
+    } finally {
+      if (spool != null) {
+        TempFiles.delete(spool);
+      }
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package dev.flattar.merge;
+
+import dev.flattar.model.FlatTarException;
+import dev.flattar.model.InvalidImageException;
+import dev.flattar.model.UnsafePathException;
+import dev.flattar.tar.EntryType;
+import dev.flattar.tar.TarEntry;
+import dev.flattar.tar.TarPaths;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One layer's members as the merge sees them: the node each one is about, what kind of member it
+ * is, and for hard links the member that holds the data.
+ *
+ * <p>A hard link names an earlier member of the same layer by path; it is resolved here, in archive
+ * order, to the newest member at that path before it (following links to links), so a later member
+ * that reuses the path does not capture the link.
+ */
+final class LayerIndex {
+  static final int NO_ROOT = -1;
+
+  final List<TarEntry> entries;
+
+  /** The node a member is about: its own path, the path a whiteout deletes, an opaque dir. */
+  final int[] node;
+
+  final EntryKind[] kind;
+
+  /** For a hard link: the index of the data-holding member of its group; else NO_ROOT. */
+  final int[] linkRoot;
+
+  /** True for members that hard links point at. */
+  final boolean[] isLinkTarget;
+
+  private LayerIndex(List<TarEntry> entries) {
+    this.entries = entries;
+    int n = entries.size();
+    this.node = new int[n];
+    this.kind = new EntryKind[n];
+    this.linkRoot = new int[n];
+    this.isLinkTarget = new boolean[n];
+  }
+
+  int size() {
+    return entries.size();
+  }
+
+  /**
+   * Indexes a layer's members.
+   *
+   * @param where names the layer in errors
+   */
+  static LayerIndex build(List<TarEntry> entries, PathTree tree, String where)
+      throws FlatTarException {
+    LayerIndex index = new LayerIndex(entries);
+    Map<Integer, Integer> latestAt = new HashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      TarEntry e = entries.get(i);
+      String path;
+      EntryKind kind;
+      try {
+        path = TarPaths.normalize(e.name());
+        kind = EntryKind.of(path);
+      } catch (UnsafePathException | InvalidImageException ex) {
+        throw new UnsafePathException(where + ": " + ex.getMessage());
+      }
+      if (kind == EntryKind.CONTENT && path.isEmpty() && !e.type().isDirectory()) {
+        throw new InvalidImageException(
+            where + ": the root entry '" + TarEntry.display(e.name()) + "' is not a directory");
+      }
+      int node = tree.node(EntryKind.subject(kind, path));
+      index.node[i] = node;
+      index.kind[i] = kind;
+      index.linkRoot[i] = NO_ROOT;
+      if (e.type() == EntryType.HARDLINK
+          && kind != EntryKind.WHITEOUT
+          && kind != EntryKind.OPAQUE) {
+        index.linkRoot[i] = resolveLink(index, e, tree, latestAt, where);
+        index.isLinkTarget[index.linkRoot[i]] = true;
+      }
+      if (kind == EntryKind.CONTENT || kind == EntryKind.AUFS_METADATA) {
+        latestAt.put(node, i);
+      }
+    }
+    return index;
+  }
+
+  private static int resolveLink(
+      LayerIndex index, TarEntry link, PathTree tree, Map<Integer, Integer> latestAt, String where)
+      throws FlatTarException {
+    String target;
+    try {
+      target = TarPaths.normalize(link.linkName());
+    } catch (UnsafePathException ex) {
+      throw new UnsafePathException(
+          where
+              + ": hard link '"
+              + TarEntry.display(link.name())
+              + "' -> '"
+              + TarEntry.display(link.linkName())
+              + "' escapes the root");
+    }
+    Integer member = latestAt.get(tree.node(target));
+    if (member == null) {
+      throw new InvalidImageException(
+          where
+              + ": hard link '"
+              + TarEntry.display(link.name())
+              + "' points to '"
+              + TarEntry.display(link.linkName())
+              + "', which is not an earlier member of the layer");
+    }
+    TarEntry targetEntry = index.entries.get(member);
+    if (targetEntry.type().isDirectory()) {
+      throw new InvalidImageException(
+          where
+              + ": hard link '"
+              + TarEntry.display(link.name())
+              + "' points to the directory '"
+              + TarEntry.display(link.linkName())
+              + "'");
+    }
+    int root = index.linkRoot[member];
+    return root == NO_ROOT ? member : root;
+  }
+}

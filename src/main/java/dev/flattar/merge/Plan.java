@@ -1,0 +1,32 @@
+package dev.flattar.merge;
+
+import dev.flattar.tar.TarHeaderEncoder;
+import java.util.List;
+
+/**
+ * The flattened layer, decided before a byte of it is written: its members in output order (parents
+ * before children, hard-link targets before links, each path once, no whiteouts), and so its exact
+ * size.
+ */
+public record Plan(List<PlannedEntry> entries, long layerSize, MergeStats stats) {
+  /** The two zero blocks that end a tar stream (Go's writer writes exactly these). */
+  public static final int END_OF_ARCHIVE = 1024;
+
+  public Plan {
+    entries = List.copyOf(entries);
+  }
+
+  static Plan of(List<PlannedEntry> entries, MergeStats stats) {
+    long size = END_OF_ARCHIVE;
+    for (PlannedEntry p : entries) {
+      size +=
+          TarHeaderEncoder.encodedLength(p.entry())
+              + padded(p.entry().type().hasData() ? p.entry().size() : 0);
+    }
+    return new Plan(entries, size, stats);
+  }
+
+  static long padded(long size) {
+    return (size + 511) & ~511L;
+  }
+}

@@ -1,0 +1,130 @@
+package dev.flattar.merge;
+
+import dev.flattar.tar.EntryType;
+import dev.flattar.tar.TarEntry;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Lays out the flattened layer: layers oldest first, members in archive order, so each layer's
+ * stream is read once, front to back. A directory is written with its final metadata the first time
+ * anything needs it, so parents always precede children.
+ *
+ * <p>Hard links: within a layer, a group is the data-holding member and the links to it. If the
+ * holder did not survive but links did, the first surviving link becomes the holder (a regular file
+ * with the group's data and metadata, written where the old holder was, so the data is still read
+ * in stream order) and the other survivors link to it. A link is never pointed at whatever newer
+ * file now lives at the old holder's path.
+ */
+final class PlanBuilder {
+  private final PathTree tree;
+  private final TarEntry[] finalDirectory;
+  private final boolean[] emitted;
+  private final List<PlannedEntry> out = new ArrayList<>();
+  private int[] ancestors = new int[64];
+  private long linksRewritten;
+
+  private PlanBuilder(PathTree tree, TarEntry[] finalDirectory) {
+    this.tree = tree;
+    this.finalDirectory = finalDirectory;
+    this.emitted = new boolean[tree.size()];
+  }
+
+  static Plan build(List<LayerIndex> layers, PathTree tree, Visibility.Result visibility) {
+    PlanBuilder b = new PlanBuilder(tree, visibility.finalDirectory());
+    long members = 0;
+    long whiteouts = 0;
+    for (int k = 0; k < layers.size(); k++) {
+      LayerIndex layer = layers.get(k);
+      b.layer(k, layer, visibility.visible()[k]);
+      members += layer.size();
+      for (EntryKind kind : layer.kind) {
+        whiteouts += kind == EntryKind.WHITEOUT || kind == EntryKind.OPAQUE ? 1 : 0;
+      }
+    }
+    return Plan.of(b.out, new MergeStats(members, b.out.size(), whiteouts, b.linksRewritten));
+  }
+
+  private void layer(int k, LayerIndex layer, BitSet visible) {
+    int[] holder = holders(layer, visible);
+    for (int i = 0; i < layer.size(); i++) {
+      TarEntry entry = layer.entries.get(i);
+      int node = layer.node[i];
+      if (layer.isLinkTarget[i] && !visible.get(i)) {
+        if (holder[i] >= 0) {
+          // The group's data lives here; write it under the first surviving link's name.
+          linksRewritten++;
+          emit(k, layer.node[holder[i]], entry, false);
+        }
+        continue;
+      }
+      if (!visible.get(i)) {
+        continue;
+      }
+      if (entry.type() == EntryType.HARDLINK) {
+        int root = layer.linkRoot[i];
+        int h = holder[root];
+        if (h == i) {
+          continue; // already written, holding the data, at the root's position
+        }
+        if (h != root) {
+          linksRewritten++; // its holder is gone: it now points at the group's new holder
+        }
+        String target = tree.path(layer.node[h]);
+        emit(k, node, entry.asHardLinkTo(target), false);
+      } else {
+        emit(k, node, entry, entry.type().isDirectory());
+      }
+    }
+  }
+
+  /** For each group root: the member that will hold the data (itself if it survives), or -1. */
+  private static int[] holders(LayerIndex layer, BitSet visible) {
+    int[] holder = new int[layer.size()];
+    java.util.Arrays.fill(holder, -1);
+    for (int i = 0; i < layer.size(); i++) {
+      if (layer.isLinkTarget[i] && visible.get(i)) {
+        holder[i] = i;
+      }
+      int root = layer.linkRoot[i];
+      if (root >= 0 && visible.get(i) && holder[root] < 0) {
+        holder[root] = i;
+      }
+    }
+    return holder;
+  }
+
+  /**
+   * Writes {@code entry} at {@code node}'s path, after any directories above it not yet written.
+   */
+  private void emit(int layer, int node, TarEntry entry, boolean isDirectory) {
+    if (emitted[node]) {
+      return;
+    }
+    int depth = 0;
+    for (int a = tree.parent(node); a >= 0; a = tree.parent(a)) {
+      if (!emitted[a] && finalDirectory[a] != null) {
+        if (depth == ancestors.length) {
+          ancestors = java.util.Arrays.copyOf(ancestors, depth * 2);
+        }
+        ancestors[depth++] = a;
+      }
+    }
+    for (int d = depth - 1; d >= 0; d--) {
+      int a = ancestors[d];
+      emitted[a] = true;
+      out.add(new PlannedEntry(-1, finalDirectory[a].withName(outputName(a, true))));
+    }
+    emitted[node] = true;
+    out.add(new PlannedEntry(layer, entry.withName(outputName(node, isDirectory))));
+  }
+
+  private String outputName(int node, boolean isDirectory) {
+    if (node == PathTree.ROOT) {
+      return "./";
+    }
+    String path = tree.path(node);
+    return isDirectory ? path + "/" : path;
+  }
+}

@@ -1,0 +1,17 @@
+package dev.flattar.model;
+
+/**
+ * A problem with what flat-tar was given (the input archive, the options, the output place), as
+ * opposed to a bug. The message is one line meant for the user.
+ */
+public class FlatTarException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  public FlatTarException(String message) {
+    super(message);
+  }
+
+  public FlatTarException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,129 @@
+package dev.flattar.writer;
+
+import dev.flattar.merge.Plan;
+import dev.flattar.merge.PlannedEntry;
+import dev.flattar.tar.SparseMap;
+import dev.flattar.tar.TarEntry;
+import dev.flattar.tar.TarHeaderEncoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * Writes a {@link Plan} as a tar stream: each header, then the member's data copied from its source
+ * layer. The plan visits each layer's data front to back, so every layer stream is opened once and
+ * only skipped forward.
+ */
+final class LayerWriter {
+  private static final byte[] ZEROS = new byte[64 * 1024];
+
+  private final LayerStreams layers;
+  private final byte[] buffer = new byte[256 * 1024];
+  private InputStream current;
+  private int currentLayer = -1;
+  private long position;
+
+  private LayerWriter(LayerStreams layers) {
+    this.layers = layers;
+  }
+
+  /** Writes the whole layer, end blocks included; returns the number of bytes written. */
+  static void write(Plan plan, LayerStreams layers, OutputStream out) throws IOException {
+    LayerWriter w = new LayerWriter(layers);
+    try {
+      for (PlannedEntry p : plan.entries()) {
+        w.member(p, out);
+      }
+      out.write(ZEROS, 0, Plan.END_OF_ARCHIVE);
+    } finally {
+      w.closeCurrent();
+    }
+  }
+
+  private void member(PlannedEntry p, OutputStream out) throws IOException {
+    TarEntry e = p.entry();
+    out.write(TarHeaderEncoder.encode(e));
+    if (!e.type().hasData() || e.size() == 0) {
+      return;
+    }
+    InputStream in = seek(p.layer(), e.dataOffset(), e);
+    if (e.isSparse()) {
+      expand(in, e, out);
+    } else {
+      copy(in, e.storedSize(), out, e);
+    }
+    int pad = (int) (-e.size() & 511);
+    out.write(ZEROS, 0, pad);
+  }
+
+  private void expand(InputStream in, TarEntry e, OutputStream out) throws IOException {
+    long written = 0;
+    for (SparseMap.Segment s : e.sparse().segments()) {
+      zeros(s.offset() - written, out);
+      copy(in, s.length(), out, e);
+      written = s.offset() + s.length();
+    }
+    zeros(e.size() - written, out);
+  }
+
+  private void copy(InputStream in, long n, OutputStream out, TarEntry e) throws IOException {
+    long remaining = n;
+    while (remaining > 0) {
+      int got = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+      if (got < 0) {
+        throw new IOException(
+            "layer data for '"
+                + TarEntry.display(e.name())
+                + "' ended early: the input changed"
+                + " after it was checked");
+      }
+      out.write(buffer, 0, got);
+      remaining -= got;
+      position += got;
+    }
+  }
+
+  private static void zeros(long n, OutputStream out) throws IOException {
+    long remaining = n;
+    while (remaining > 0) {
+      int step = (int) Math.min(ZEROS.length, remaining);
+      out.write(ZEROS, 0, step);
+      remaining -= step;
+    }
+  }
+
+  private InputStream seek(int layer, long offset, TarEntry e) throws IOException {
+    if (layer != currentLayer || offset < position) {
+      closeCurrent();
+      current = layers.open(layer);
+      currentLayer = layer;
+      position = 0;
+    }
+    long gap = offset - position;
+    while (gap > 0) {
+      long skipped = current.skip(gap);
+      if (skipped <= 0) {
+        if (current.read() < 0) {
+          throw new IOException(
+              "layer "
+                  + (layer + 1)
+                  + " ended before '"
+                  + TarEntry.display(e.name())
+                  + "': the input changed after it was checked");
+        }
+        skipped = 1;
+      }
+      gap -= skipped;
+      position += skipped;
+    }
+    return current;
+  }
+
+  private void closeCurrent() throws IOException {
+    if (current != null) {
+      current.close();
+      current = null;
+      currentLayer = -1;
+    }
+  }
+}

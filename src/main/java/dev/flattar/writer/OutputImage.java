@@ -1,0 +1,28 @@
+package dev.flattar.writer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flattar.merge.Plan;
+import dev.flattar.model.Digest;
+import java.util.List;
+
+/**
+ * Everything needed to write one flattened image.
+ *
+ * @param sourceId the id of the image it was made from
+ * @param sourceConfig that image's config
+ * @param sourceLayers how many layers it had
+ * @param tags the output RepoTags, already validated
+ * @param plan the flattened layer
+ * @param layers the source layers' byte streams, by plan layer index
+ */
+public record OutputImage(
+    Digest sourceId,
+    ObjectNode sourceConfig,
+    int sourceLayers,
+    List<String> tags,
+    Plan plan,
+    LayerStreams layers) {
+  public OutputImage {
+    tags = List.copyOf(tags);
+  }
+}
