@@ -13,6 +13,7 @@ import dev.flattar.merge.Merger;
 import dev.flattar.merge.Plan;
 import dev.flattar.model.FlatTarException;
 import dev.flattar.model.Reporter;
+import dev.flattar.model.Texts;
 import dev.flattar.tar.TarEntry;
 import dev.flattar.writer.ArchiveWriter;
 import dev.flattar.writer.LayerStreams;
@@ -47,8 +48,7 @@ final class Flattening {
             + " from "
             + image.origin()
             + ": "
-            + image.layers().size()
-            + " layers");
+            + Texts.count(image.layers().size(), "layer"));
 
     List<ScannedLayer> layers = LayerScanner.scan(image.layers(), options.threads());
     List<List<TarEntry>> entries = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.flattar.model.Digest;
 import dev.flattar.model.FlatTarException;
 import dev.flattar.model.InvalidImageException;
 import dev.flattar.model.Json;
+import dev.flattar.model.Texts;
 import dev.flattar.model.UnsupportedImageException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -68,8 +69,8 @@ final class ManifestJsonLayout {
       throw new InvalidImageException(
           where
               + " lists "
-              + layerPaths.size()
-              + " layers but the config's rootfs.diff_ids has "
+              + Texts.count(layerPaths.size(), "layer")
+              + " but the config's rootfs.diff_ids has "
               + diffIds.size());
     }
     JsonNode sources = entry.path("LayerSources");

@@ -8,6 +8,7 @@ import dev.flattar.model.FlatTarException;
 import dev.flattar.model.InvalidImageException;
 import dev.flattar.model.Json;
 import dev.flattar.model.Reporter;
+import dev.flattar.model.Texts;
 import dev.flattar.model.UnsupportedImageException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -146,8 +147,8 @@ final class OciLayout {
       throw new InvalidImageException(
           where
               + " lists "
-              + layerDescriptors.size()
-              + " layers but the config's rootfs.diff_ids has "
+              + Texts.count(layerDescriptors.size(), "layer")
+              + " but the config's rootfs.diff_ids has "
               + diffIds.size());
     }
     List<LayerRef> layers = new ArrayList<>();

@@ -51,6 +51,10 @@ final class PlanBuilder {
     for (int i = 0; i < layer.size(); i++) {
       TarEntry entry = layer.entries.get(i);
       int node = layer.node[i];
+      if (layer.isLinkTarget[i] && layer.kind[i] == EntryKind.AUFS_METADATA) {
+        aufsCopies(k, layer, visible, i);
+        continue;
+      }
       if (layer.isLinkTarget[i] && !visible.get(i)) {
         if (holder[i] >= 0) {
           // The group's data lives here; write it under the first surviving link's name.
@@ -64,6 +68,9 @@ final class PlanBuilder {
       }
       if (entry.type() == EntryType.HARDLINK) {
         int root = layer.linkRoot[i];
+        if (layer.kind[root] == EntryKind.AUFS_METADATA) {
+          continue; // written as a copy at the plnk file's position
+        }
         int h = holder[root];
         if (h == i) {
           continue; // already written, holding the data, at the root's position
@@ -75,6 +82,20 @@ final class PlanBuilder {
         emit(k, node, entry.asHardLinkTo(target), false);
       } else {
         emit(k, node, entry, entry.type().isDirectory());
+      }
+    }
+  }
+
+  /**
+   * AUFS kept the data of hard-linked files in {@code .wh..wh.plnk/}; Docker's and containerd's
+   * unpackers give every link to such a file its own copy of it (data and header). So does this.
+   */
+  private void aufsCopies(int k, LayerIndex layer, BitSet visible, int plnk) {
+    TarEntry data = layer.entries.get(plnk);
+    for (int j = plnk + 1; j < layer.size(); j++) {
+      if (layer.linkRoot[j] == plnk && visible.get(j)) {
+        linksRewritten++;
+        emit(k, layer.node[j], data, false);
       }
     }
   }

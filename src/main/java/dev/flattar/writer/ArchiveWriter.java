@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flattar.model.Digest;
 import dev.flattar.model.Json;
+import dev.flattar.model.Texts;
 import dev.flattar.tar.EntryType;
 import dev.flattar.tar.TarEntry;
 import dev.flattar.tar.TarHeaderEncoder;
@@ -48,7 +49,7 @@ public final class ArchiveWriter {
             image.sourceConfig(),
             List.of(diffId),
             version + " flatten",
-            "flattened " + image.sourceLayers() + " layers of " + image.sourceId());
+            "flattened " + Texts.count(image.sourceLayers(), "layer") + " of " + image.sourceId());
     byte[] configBytes = Json.write(config);
     Digest id = Digest.of(configBytes);
     String configName = id.hex() + ".json";
