@@ -1,10 +1,6 @@
 package dev.flattar.archive;
 
-import static dev.flattar.testing.Member.dir;
 import static dev.flattar.testing.Member.file;
-import static dev.flattar.testing.Member.hardlink;
-import static dev.flattar.testing.Member.opaque;
-import static dev.flattar.testing.Member.whiteout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flattar.FlattenOptions;
@@ -16,6 +12,7 @@ import dev.flattar.testing.ImageSpec;
 import dev.flattar.testing.LayerChecks;
 import dev.flattar.testing.Layers;
 import dev.flattar.testing.ReferenceTree;
+import dev.flattar.testing.SampleLayers;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -28,21 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every input layout of FORMAT.md section 1 flattens to the reference tree. */
 class LayoutsTest {
-  static final List<byte[]> LAYERS =
-      List.of(
-          Layers.tar(
-              dir("etc"),
-              file("etc/os-release", "base"),
-              dir("usr"),
-              file("usr/a", "a"),
-              hardlink("usr/b", "usr/a")),
-          Layers.tar(
-              dir("etc"),
-              file("etc/os-release", "v2"),
-              whiteout("usr/a"),
-              dir("var"),
-              file("var/log", "l")),
-          Layers.tar(dir("var"), opaque("var"), file("var/new", "n")));
+  static final List<byte[]> LAYERS = SampleLayers.STACK;
 
   @ParameterizedTest
   @EnumSource(Layout.class)

@@ -231,6 +231,7 @@ public final class Archives {
       for (Map.Entry<String, byte[]> f : files.entrySet()) {
         TarArchiveEntry e = new TarArchiveEntry(f.getKey());
         e.setSize(f.getValue().length);
+        e.setModTime(0);
         tar.putArchiveEntry(e);
         tar.write(f.getValue());
         tar.closeArchiveEntry();
@@ -238,6 +239,7 @@ public final class Archives {
       for (Map.Entry<String, String> l : symlinks.entrySet()) {
         TarArchiveEntry e = new TarArchiveEntry(l.getKey(), TarArchiveEntry.LF_SYMLINK);
         e.setLinkName(l.getValue());
+        e.setModTime(0);
         tar.putArchiveEntry(e);
         tar.closeArchiveEntry();
       }
