@@ -190,6 +190,11 @@ public final class ReferenceTree {
     return full;
   }
 
+  /** Every node by path (the root is ""). */
+  Map<String, Node> nodes() {
+    return nodes;
+  }
+
   /** Paths in the tree (the root is ""). */
   public java.util.Set<String> paths() {
     return nodes.keySet();
