@@ -50,7 +50,9 @@ final class Flattening {
             + ": "
             + Texts.count(image.layers().size(), "layer"));
 
+    long start = System.nanoTime();
     List<ScannedLayer> layers = LayerScanner.scan(image.layers(), options.threads());
+    long scanned = System.nanoTime();
     List<List<TarEntry>> entries = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (ScannedLayer layer : layers) {
@@ -66,6 +68,7 @@ final class Flattening {
               + layer.diffId());
     }
     Plan plan = Merger.merge(entries, names);
+    long planned = System.nanoTime();
     reporter.verbose(
         "merged: "
             + plan.stats().kept()
@@ -83,6 +86,12 @@ final class Flattening {
         new OutputImage(
             image.id(), image.config(), image.layers().size(), tags, plan, streams(layers));
     WrittenImage written = new ArchiveWriter(Version.product()).write(output, out);
+    reporter.verbose(
+        String.format(
+            "timing: read and check layers %.2f s, plan %.2f s, write %.2f s",
+            (scanned - start) / 1e9,
+            (planned - scanned) / 1e9,
+            (System.nanoTime() - planned) / 1e9));
     return new FlattenResult(
         image.id(),
         image.layers().size(),

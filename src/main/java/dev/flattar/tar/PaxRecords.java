@@ -59,15 +59,28 @@ final class PaxRecords {
   static byte[] format(List<PaxRecord> records) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (PaxRecord r : records) {
-      // "<len> k=v\n": the length counts its own digits, so find the fixed point.
-      int body = 1 + r.key().length() + 1 + r.value().length() + 1;
-      int length = body + Integer.toString(body).length();
-      if (Integer.toString(length).length() + body != length) {
-        length = body + Integer.toString(length).length();
-      }
-      out.writeBytes(
-          (length + " " + r.key() + "=" + r.value() + "\n").getBytes(StandardCharsets.ISO_8859_1));
+      String text = recordLength(r) + " " + r.key() + "=" + r.value() + "\n";
+      out.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
     }
     return out.toByteArray();
+  }
+
+  /** The number of bytes {@link #format} produces. */
+  static int formattedLength(List<PaxRecord> records) {
+    int total = 0;
+    for (PaxRecord r : records) {
+      total += recordLength(r);
+    }
+    return total;
+  }
+
+  /** "<len> k=v\n": the length counts its own digits, so find the fixed point. */
+  private static int recordLength(PaxRecord r) {
+    int body = 1 + r.key().length() + 1 + r.value().length() + 1;
+    int length = body + Integer.toString(body).length();
+    if (Integer.toString(length).length() + body != length) {
+      length = body + Integer.toString(length).length();
+    }
+    return length;
   }
 }

@@ -3,17 +3,16 @@ package dev.flattar.tar;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Encodes a {@link TarEntry} as POSIX ustar header blocks, preceded by a PAX extended header when a
- * value does not fit ustar (long or non-ASCII names, large ids and sizes, sub-second mtimes,
- * xattrs). The same entry always encodes to the same bytes; PAX records are sorted by key, as Go
- * writes them.
+ * value does not fit ustar (non-ASCII or long names that cannot be split into prefix and name, long
+ * link names, ids of 2^21 and more, sizes of 8 GiB and more, sub-second or negative mtimes, long or
+ * non-ASCII user and group names, extra records such as xattrs). The same entry always encodes to
+ * the same bytes; PAX records are sorted by key, as Go writes them.
  */
 public final class TarHeaderEncoder {
   private static final int BLOCK = TarReader.BLOCK;
@@ -24,127 +23,164 @@ public final class TarHeaderEncoder {
 
   /** The header blocks for {@code entry}, ready to be followed by its data. */
   public static byte[] encode(TarEntry entry) {
-    Map<String, String> pax = new LinkedHashMap<>();
-    byte[] header = new byte[BLOCK];
+    Map<String, String> pax = paxRecords(entry);
+    byte[] header = ustar(entry, pax);
+    if (pax.isEmpty()) {
+      return header;
+    }
+    byte[] data = PaxRecords.format(records(pax));
+    byte[] out = new byte[BLOCK + (int) TarReader.padded(data.length) + BLOCK];
+    paxHeader(out, entry.name(), data.length);
+    System.arraycopy(data, 0, out, BLOCK, data.length);
+    System.arraycopy(header, 0, out, out.length - BLOCK, BLOCK);
+    return out;
+  }
 
-    String name = entry.name();
-    if (!placeName(header, name)) {
+  /** How many bytes {@link #encode} produces for {@code entry}, without building them. */
+  public static int encodedLength(TarEntry entry) {
+    Map<String, String> pax = paxRecords(entry);
+    if (pax.isEmpty()) {
+      return BLOCK;
+    }
+    return BLOCK + (int) TarReader.padded(PaxRecords.formattedLength(records(pax))) + BLOCK;
+  }
+
+  /**
+   * The PAX records {@code entry} needs: the one decision both {@link #encode} and {@link
+   * #encodedLength} are made from. Empty (and not allocated) for the common ustar-only entry.
+   */
+  private static Map<String, String> paxRecords(TarEntry e) {
+    String name = e.name();
+    String link = e.linkName() == null ? "" : e.linkName();
+    long size = e.type().hasData() ? e.size() : 0;
+    long mtime = e.mtimeSeconds();
+    boolean mtimeFits = mtime >= 0 && mtime <= MAX_OCTAL_11;
+    boolean plain =
+        e.extraPax().isEmpty()
+            && ustarName(name) != null
+            && fitsAscii(link, 100)
+            && idFits(e.uid())
+            && idFits(e.gid())
+            && size <= MAX_OCTAL_11
+            && e.mtimeNanos() == 0
+            && mtimeFits
+            && fitsAscii(orEmpty(e.uname()), 32)
+            && fitsAscii(orEmpty(e.gname()), 32);
+    if (plain) {
+      return Map.of();
+    }
+    Map<String, String> pax = new TreeMap<>();
+    if (ustarName(name) == null) {
       pax.put("path", name);
-      TarNumbers.putString(header, 0, 100, asciiPrefix(name, 100));
     }
-    String link = entry.linkName() == null ? "" : entry.linkName();
-    if (!isAscii(link) || link.length() > 100) {
+    if (!fitsAscii(link, 100)) {
       pax.put("linkpath", link);
-      TarNumbers.putString(header, 157, 100, asciiPrefix(link, 100));
-    } else {
-      TarNumbers.putString(header, 157, 100, link);
     }
-    TarNumbers.formatOctal(header, 100, 8, entry.mode());
-    id(header, 108, entry.uid(), "uid", pax);
-    id(header, 116, entry.gid(), "gid", pax);
-    long size = entry.type().hasData() ? entry.size() : 0;
+    if (!idFits(e.uid())) {
+      pax.put("uid", Long.toString(e.uid()));
+    }
+    if (!idFits(e.gid())) {
+      pax.put("gid", Long.toString(e.gid()));
+    }
     if (size > MAX_OCTAL_11) {
       pax.put("size", Long.toString(size));
-      TarNumbers.formatOctal(header, 124, 12, 0);
-    } else {
-      TarNumbers.formatOctal(header, 124, 12, size);
     }
-    long mtime = entry.mtimeSeconds();
-    boolean fits = mtime >= 0 && mtime <= MAX_OCTAL_11;
-    if (entry.mtimeNanos() != 0 || !fits) {
-      pax.put("mtime", PaxTime.format(mtime, entry.mtimeNanos()));
+    if (e.mtimeNanos() != 0 || !mtimeFits) {
+      pax.put("mtime", PaxTime.format(mtime, e.mtimeNanos()));
     }
-    TarNumbers.formatOctal(header, 136, 12, fits ? mtime : 0);
-    header[156] = entry.type().flag();
-    TarNumbers.putString(header, 257, 6, "ustar\0");
-    TarNumbers.putString(header, 263, 2, "00");
-    userName(header, 265, entry.uname(), "uname", pax);
-    userName(header, 297, entry.gname(), "gname", pax);
-    device(header, 329, entry.devMajor());
-    device(header, 337, entry.devMinor());
-    for (PaxRecord r : entry.extraPax()) {
+    if (!fitsAscii(orEmpty(e.uname()), 32)) {
+      pax.put("uname", orEmpty(e.uname()));
+    }
+    if (!fitsAscii(orEmpty(e.gname()), 32)) {
+      pax.put("gname", orEmpty(e.gname()));
+    }
+    for (PaxRecord r : e.extraPax()) {
       pax.put(r.key(), r.value());
     }
     if ((pax.containsKey("path") && !isUtf8(name))
         || (pax.containsKey("linkpath") && !isUtf8(link))) {
       pax.put("hdrcharset", "BINARY");
     }
-    checksum(header);
-    if (pax.isEmpty()) {
-      return header;
+    return pax;
+  }
+
+  private static byte[] ustar(TarEntry e, Map<String, String> pax) {
+    byte[] header = new byte[BLOCK];
+    String name = e.name();
+    int split = ustarName(name) == null ? -1 : ustarName(name);
+    if (split < 0) {
+      TarNumbers.putString(header, 0, 100, asciiPrefix(name, 100));
+    } else if (split == 0) {
+      TarNumbers.putString(header, 0, 100, name);
+    } else {
+      TarNumbers.putString(header, 345, 155, name.substring(0, split));
+      TarNumbers.putString(header, 0, 100, name.substring(split + 1));
     }
-    return withPaxHeader(name, pax, header);
+    String link = e.linkName() == null ? "" : e.linkName();
+    TarNumbers.putString(
+        header, 157, 100, pax.containsKey("linkpath") ? asciiPrefix(link, 100) : link);
+    TarNumbers.formatOctal(header, 100, 8, e.mode());
+    TarNumbers.formatOctal(header, 108, 8, idFits(e.uid()) ? e.uid() : 0);
+    TarNumbers.formatOctal(header, 116, 8, idFits(e.gid()) ? e.gid() : 0);
+    long size = e.type().hasData() ? e.size() : 0;
+    TarNumbers.formatOctal(header, 124, 12, size <= MAX_OCTAL_11 ? size : 0);
+    long mtime = e.mtimeSeconds();
+    TarNumbers.formatOctal(header, 136, 12, mtime >= 0 && mtime <= MAX_OCTAL_11 ? mtime : 0);
+    header[156] = e.type().flag();
+    TarNumbers.putString(header, 257, 6, "ustar\0");
+    TarNumbers.putString(header, 263, 2, "00");
+    String uname = orEmpty(e.uname());
+    String gname = orEmpty(e.gname());
+    TarNumbers.putString(
+        header, 265, 32, pax.containsKey("uname") ? asciiPrefix(uname, 32) : uname);
+    TarNumbers.putString(
+        header, 297, 32, pax.containsKey("gname") ? asciiPrefix(gname, 32) : gname);
+    device(header, 329, e.devMajor());
+    device(header, 337, e.devMinor());
+    checksum(header);
+    return header;
   }
 
-  /** How many bytes {@link #encode} produces for {@code entry}. */
-  public static int encodedLength(TarEntry entry) {
-    return encode(entry).length;
-  }
-
-  private static byte[] withPaxHeader(String name, Map<String, String> pax, byte[] header) {
-    List<PaxRecord> records = new ArrayList<>();
-    pax.forEach((k, v) -> records.add(new PaxRecord(k, v)));
-    records.sort(Comparator.comparing(PaxRecord::key));
-    byte[] data = PaxRecords.format(records);
-    byte[] paxHeader = new byte[BLOCK];
-    TarNumbers.putString(paxHeader, 0, 100, asciiPrefix(paxName(name), 100));
-    TarNumbers.formatOctal(paxHeader, 100, 8, 0644);
-    TarNumbers.formatOctal(paxHeader, 108, 8, 0);
-    TarNumbers.formatOctal(paxHeader, 116, 8, 0);
-    TarNumbers.formatOctal(paxHeader, 124, 12, data.length);
-    TarNumbers.formatOctal(paxHeader, 136, 12, 0);
-    paxHeader[156] = 'x';
-    TarNumbers.putString(paxHeader, 257, 6, "ustar\0");
-    TarNumbers.putString(paxHeader, 263, 2, "00");
-    TarNumbers.formatOctal(paxHeader, 329, 8, 0);
-    TarNumbers.formatOctal(paxHeader, 337, 8, 0);
-    checksum(paxHeader);
-    int padded = (int) TarReader.padded(data.length);
-    byte[] out = new byte[BLOCK + padded + BLOCK];
-    System.arraycopy(paxHeader, 0, out, 0, BLOCK);
-    System.arraycopy(data, 0, out, BLOCK, data.length);
-    System.arraycopy(header, 0, out, BLOCK + padded, BLOCK);
-    return out;
-  }
-
-  /** Puts an ASCII name into name, or prefix + name; false if PAX is needed. */
-  private static boolean placeName(byte[] header, String name) {
+  /**
+   * Where an ASCII name goes in ustar: 0 for the name field alone, the index of the '/' that splits
+   * it into prefix (155) and name (100), or null when PAX is needed.
+   */
+  private static Integer ustarName(String name) {
     if (!isAscii(name)) {
-      return false;
+      return null;
     }
     if (name.length() <= 100) {
-      return TarNumbers.putString(header, 0, 100, name);
+      return 0;
     }
-    // Split at a slash so that prefix <= 155 and the rest, non-empty, <= 100.
-    int limit = Math.min(155, name.length() - 2);
-    for (int i = limit; i > 0; i--) {
+    for (int i = Math.min(155, name.length() - 2); i > 0; i--) {
       if (name.charAt(i) == '/' && name.length() - i - 1 <= 100) {
-        return TarNumbers.putString(header, 345, 155, name.substring(0, i))
-            && TarNumbers.putString(header, 0, 100, name.substring(i + 1));
+        return i;
       }
     }
-    return false;
+    return null;
   }
 
-  private static void id(
-      byte[] header, int offset, long value, String key, Map<String, String> pax) {
-    if (value >= 0 && value <= MAX_OCTAL_7) {
-      TarNumbers.formatOctal(header, offset, 8, value);
-    } else {
-      pax.put(key, Long.toString(value));
-      TarNumbers.formatOctal(header, offset, 8, 0);
-    }
+  private static void paxHeader(byte[] out, String name, int length) {
+    TarNumbers.putString(out, 0, 100, asciiPrefix(paxName(name), 100));
+    TarNumbers.formatOctal(out, 100, 8, 0644);
+    TarNumbers.formatOctal(out, 108, 8, 0);
+    TarNumbers.formatOctal(out, 116, 8, 0);
+    TarNumbers.formatOctal(out, 124, 12, length);
+    TarNumbers.formatOctal(out, 136, 12, 0);
+    out[156] = 'x';
+    TarNumbers.putString(out, 257, 6, "ustar\0");
+    TarNumbers.putString(out, 263, 2, "00");
+    TarNumbers.formatOctal(out, 329, 8, 0);
+    TarNumbers.formatOctal(out, 337, 8, 0);
+    checksum(out);
   }
 
-  private static void userName(
-      byte[] header, int offset, String value, String key, Map<String, String> pax) {
-    String v = value == null ? "" : value;
-    if (isAscii(v) && v.length() <= 32) {
-      TarNumbers.putString(header, offset, 32, v);
-    } else {
-      pax.put(key, v);
-      TarNumbers.putString(header, offset, 32, asciiPrefix(v, 32));
-    }
+  private static List<PaxRecord> records(Map<String, String> pax) {
+    return pax.entrySet().stream().map(en -> new PaxRecord(en.getKey(), en.getValue())).toList();
+  }
+
+  private static boolean idFits(long id) {
+    return id >= 0 && id <= MAX_OCTAL_7;
   }
 
   private static void device(byte[] header, int offset, int value) {
@@ -187,14 +223,22 @@ public final class TarHeaderEncoder {
     return b.toString();
   }
 
+  private static boolean fitsAscii(String latin1, int max) {
+    return latin1.length() <= max && isAscii(latin1);
+  }
+
   private static boolean isAscii(String latin1) {
-    for (int i = 0; i < latin1.length(); i++) {
+    for (int i = 0, n = latin1.length(); i < n; i++) {
       char c = latin1.charAt(i);
       if (c == 0 || c >= 0x80) {
         return false;
       }
     }
     return true;
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
   }
 
   private static boolean isUtf8(String latin1) {

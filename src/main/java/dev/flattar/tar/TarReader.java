@@ -70,11 +70,14 @@ public final class TarReader {
       verifyChecksum(headerOffset);
       byte flag = block[156];
       long size = number(124, 12, "size", headerOffset);
+      if (size < 0) {
+        throw corrupt("negative size in tar header at offset " + headerOffset);
+      }
       switch (flag) {
         case 'x' -> {
           List<PaxRecord> records =
               PaxRecords.parse(readMeta(size, headerOffset), where + " at offset " + headerOffset);
-          pax = pax == null ? records : concat(pax, records);
+          pax = records; // as in Go, a later extended header replaces an earlier one
         }
         case 'g' -> readMeta(size, headerOffset);
         case 'L' -> longName = cString(readMeta(size, headerOffset));
@@ -95,7 +98,7 @@ public final class TarReader {
       String longName,
       String longLink)
       throws IOException, CorruptArchiveException {
-    boolean ustar = matches(257, "ustar\0") && matches(263, "00");
+    boolean ustar = matches(257, "ustar\0"); // Go ignores the version field
     boolean gnu = matches(257, "ustar ") && matches(263, " \0");
     boolean star = ustar && matches(508, "tar\0");
     String name = TarNumbers.string(block, 0, 100);
@@ -119,24 +122,24 @@ public final class TarReader {
       major = (int) number(329, 8, "devmajor", headerOffset);
       minor = (int) number(337, 8, "devminor", headerOffset);
     }
-    if (longName != null) {
-      name = longName;
-    }
-    if (longLink != null) {
-      link = longLink;
-    }
     SparseMap sparse = null;
     long realSize = -1;
-    if (flag == 'S' && gnu) {
+    if (flag == 'S' && !gnu) {
+      throw corrupt("sparse entry at offset " + headerOffset + " is not in the GNU format");
+    }
+    if (flag == 'S') {
       sparse = oldGnuSparse(headerOffset);
       realSize = number(483, 12, "realsize", headerOffset);
     }
 
-    List<PaxRecord> extras = new ArrayList<>();
+    List<PaxRecord> extras = pax == null ? List.of() : new ArrayList<>();
     PaxSparse paxSparse = null;
     if (pax != null) {
       for (PaxRecord r : pax) {
         String v = r.value();
+        if (v.isEmpty() && isHeaderField(r.key())) {
+          continue; // POSIX and Go: an empty value keeps the ustar field
+        }
         switch (r.key()) {
           case "path" -> name = v;
           case "linkpath" -> link = v;
@@ -166,6 +169,13 @@ public final class TarReader {
       }
     }
 
+    // Go applies GNU long names after the PAX records, so they win when both are present.
+    if (longName != null) {
+      name = longName;
+    }
+    if (longLink != null) {
+      link = longLink;
+    }
     EntryType type = type(flag, name, headerOffset);
     long stored = type.hasData() || flag == 'D' ? size : 0;
     if (stored < 0 || size < 0) {
@@ -338,8 +348,10 @@ public final class TarReader {
 
   private void skip(long n, long from, String what) throws IOException, CorruptArchiveException {
     long remaining = n;
+    // Skip all but the last byte and read that one (as Go's discard does): some streams, such as
+    // FileInputStream, skip past the end without complaint, and only a read reveals truncation.
     while (remaining > 0) {
-      long skipped = in.skip(remaining);
+      long skipped = remaining > 1 ? in.skip(remaining - 1) : 0;
       if (skipped <= 0) {
         if (in.read() < 0) {
           throw corrupt(
@@ -381,13 +393,26 @@ public final class TarReader {
   private void verifyChecksum(long headerOffset) throws CorruptArchiveException {
     long stored = TarNumbers.parse(block, 148, 8);
     long unsigned = 0;
-    long signed = 0;
-    for (int i = 0; i < BLOCK; i++) {
-      int b = (i >= 148 && i < 156) ? ' ' : block[i];
+    for (byte b : block) {
       unsigned += b & 0xff;
-      signed += (byte) b;
     }
-    if (stored != unsigned && stored != signed) {
+    long field = 0;
+    long fieldSigned = 0;
+    for (int i = 148; i < 156; i++) {
+      field += block[i] & 0xff;
+      fieldSigned += block[i];
+    }
+    unsigned += 8 * ' ' - field;
+    if (stored == unsigned) {
+      return;
+    }
+    // Some old writers summed signed bytes; accept that too.
+    long signed = 0;
+    for (byte b : block) {
+      signed += b;
+    }
+    signed += 8 * ' ' - fieldSigned;
+    if (stored != signed) {
       throw corrupt(
           "bad tar header checksum at offset "
               + headerOffset
@@ -464,9 +489,10 @@ public final class TarReader {
         : String.format("\\x%02x", flag);
   }
 
-  private static List<PaxRecord> concat(List<PaxRecord> a, List<PaxRecord> b) {
-    List<PaxRecord> all = new ArrayList<>(a);
-    all.addAll(b);
-    return all;
+  private static boolean isHeaderField(String key) {
+    return switch (key) {
+      case "path", "linkpath", "size", "uid", "gid", "uname", "gname", "mtime" -> true;
+      default -> false;
+    };
   }
 }
