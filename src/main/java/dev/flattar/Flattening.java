@@ -108,7 +108,8 @@ final class Flattening {
       ScannedLayer layer = layers.get(k);
       InputStream raw = layer.ref().data().open();
       if (layer.compression() == Compression.NONE) {
-        return raw;
+        // Small members are read through the buffer; large ones bypass it; gaps are seeks.
+        return new BufferedInputStream(raw, 1 << 16);
       }
       return new SkipByReading(
           layer.compression().decompress(new BufferedInputStream(raw, 1 << 16)));

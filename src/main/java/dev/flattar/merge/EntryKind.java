@@ -25,17 +25,17 @@ enum EntryKind {
 
   /** Classifies a cleaned path. Only a basename that starts with {@code .wh.} is special. */
   static EntryKind of(String path) throws InvalidImageException {
-    String base = TarPaths.basename(path);
     if (path.startsWith(AUFS_PREFIX) && !path.equals(OPAQUE_MARKER)) {
       return AUFS_METADATA;
     }
-    if (!base.startsWith(WHITEOUT_PREFIX)) {
+    int base = path.lastIndexOf('/') + 1;
+    if (!path.startsWith(WHITEOUT_PREFIX, base)) {
       return CONTENT;
     }
-    if (base.equals(OPAQUE_MARKER)) {
+    if (path.length() - base == OPAQUE_MARKER.length() && path.startsWith(OPAQUE_MARKER, base)) {
       return OPAQUE;
     }
-    String target = base.substring(WHITEOUT_PREFIX.length());
+    String target = path.substring(base + WHITEOUT_PREFIX.length());
     if (target.isEmpty() || target.equals(".") || target.equals("..")) {
       throw new InvalidImageException("whiteout '" + TarEntry.display(path) + "' names no file");
     }
@@ -44,13 +44,13 @@ enum EntryKind {
 
   /** The path a whiteout deletes, or the directory an opaque marker empties. */
   static String subject(EntryKind kind, String path) {
-    String parent = TarPaths.parent(path);
     return switch (kind) {
       case WHITEOUT -> {
+        String parent = TarPaths.parent(path);
         String name = TarPaths.basename(path).substring(WHITEOUT_PREFIX.length());
         yield parent.isEmpty() ? name : parent + "/" + name;
       }
-      case OPAQUE -> parent;
+      case OPAQUE -> TarPaths.parent(path);
       default -> path;
     };
   }

@@ -6,9 +6,7 @@ import dev.flattar.model.UnsafePathException;
 import dev.flattar.tar.EntryType;
 import dev.flattar.tar.TarEntry;
 import dev.flattar.tar.TarPaths;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One layer's members as the merge sees them: the node each one is about, what kind of member it
@@ -55,7 +53,8 @@ final class LayerIndex {
   static LayerIndex build(List<TarEntry> entries, PathTree tree, String where)
       throws FlatTarException {
     LayerIndex index = new LayerIndex(entries);
-    Map<Integer, Integer> latestAt = new HashMap<>();
+    // Where each path was last written, for resolving hard links: only layers that have some.
+    IntIntMap latestAt = hasHardLinks(entries) ? new IntIntMap() : null;
     for (int i = 0; i < entries.size(); i++) {
       TarEntry e = entries.get(i);
       String path;
@@ -80,15 +79,24 @@ final class LayerIndex {
         index.linkRoot[i] = resolveLink(index, e, tree, latestAt, where);
         index.isLinkTarget[index.linkRoot[i]] = true;
       }
-      if (kind == EntryKind.CONTENT || kind == EntryKind.AUFS_METADATA) {
+      if (latestAt != null && (kind == EntryKind.CONTENT || kind == EntryKind.AUFS_METADATA)) {
         latestAt.put(node, i);
       }
     }
     return index;
   }
 
+  private static boolean hasHardLinks(List<TarEntry> entries) {
+    for (TarEntry e : entries) {
+      if (e.type() == EntryType.HARDLINK) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static int resolveLink(
-      LayerIndex index, TarEntry link, PathTree tree, Map<Integer, Integer> latestAt, String where)
+      LayerIndex index, TarEntry link, PathTree tree, IntIntMap latestAt, String where)
       throws FlatTarException {
     String target;
     try {
@@ -102,8 +110,8 @@ final class LayerIndex {
               + TarEntry.display(link.linkName())
               + "' escapes the root");
     }
-    Integer member = latestAt.get(tree.node(target));
-    if (member == null) {
+    int member = latestAt.get(tree.node(target), -1);
+    if (member < 0) {
       throw new InvalidImageException(
           where
               + ": hard link '"

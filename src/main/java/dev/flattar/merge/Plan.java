@@ -1,5 +1,6 @@
 package dev.flattar.merge;
 
+import dev.flattar.tar.TarEntry;
 import dev.flattar.tar.TarHeaderEncoder;
 import java.util.List;
 
@@ -19,9 +20,10 @@ public record Plan(List<PlannedEntry> entries, long layerSize, MergeStats stats)
   static Plan of(List<PlannedEntry> entries, MergeStats stats) {
     long size = END_OF_ARCHIVE;
     for (PlannedEntry p : entries) {
+      TarEntry header = p.header();
       size +=
-          TarHeaderEncoder.encodedLength(p.entry())
-              + padded(p.entry().type().hasData() ? p.entry().size() : 0);
+          TarHeaderEncoder.encodedLength(header)
+              + padded(header.type().hasData() ? header.size() : 0);
     }
     return new Plan(entries, size, stats);
   }

@@ -2,6 +2,7 @@ package dev.flattar.merge;
 
 import dev.flattar.tar.EntryType;
 import dev.flattar.tar.TarEntry;
+import dev.flattar.tar.TarPaths;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -59,7 +60,7 @@ final class PlanBuilder {
         if (holder[i] >= 0) {
           // The group's data lives here; write it under the first surviving link's name.
           linksRewritten++;
-          emit(k, layer.node[holder[i]], entry, false);
+          emit(k, layer.node[holder[i]], entry, false, null);
         }
         continue;
       }
@@ -78,10 +79,9 @@ final class PlanBuilder {
         if (h != root) {
           linksRewritten++; // its holder is gone: it now points at the group's new holder
         }
-        String target = tree.path(layer.node[h]);
-        emit(k, node, entry.asHardLinkTo(target), false);
+        emit(k, node, entry, true, tree.path(layer.node[h]));
       } else {
-        emit(k, node, entry, entry.type().isDirectory());
+        emit(k, node, entry, true, null);
       }
     }
   }
@@ -95,7 +95,7 @@ final class PlanBuilder {
     for (int j = plnk + 1; j < layer.size(); j++) {
       if (layer.linkRoot[j] == plnk && visible.get(j)) {
         linksRewritten++;
-        emit(k, layer.node[j], data, false);
+        emit(k, layer.node[j], data, false, null);
       }
     }
   }
@@ -118,27 +118,44 @@ final class PlanBuilder {
 
   /**
    * Writes {@code entry} at {@code node}'s path, after any directories above it not yet written.
+   *
+   * @param own whether {@code entry} is the member at {@code node} (not a holder moved there)
+   * @param linkTarget the path to hard-link to instead of writing the entry's own type, or null
    */
-  private void emit(int layer, int node, TarEntry entry, boolean isDirectory) {
+  private void emit(int layer, int node, TarEntry entry, boolean own, String linkTarget) {
     if (emitted[node]) {
       return;
     }
+    // Everything above an ancestor that is already handled is handled too, so stop there.
+    // Implicit directories (no surviving entry) count as handled once visited.
     int depth = 0;
-    for (int a = tree.parent(node); a >= 0; a = tree.parent(a)) {
-      if (!emitted[a] && finalDirectory[a] != null) {
-        if (depth == ancestors.length) {
-          ancestors = java.util.Arrays.copyOf(ancestors, depth * 2);
-        }
-        ancestors[depth++] = a;
+    for (int a = tree.parent(node); a >= 0 && !emitted[a]; a = tree.parent(a)) {
+      if (finalDirectory[a] == null) {
+        emitted[a] = true;
+        continue;
       }
+      if (depth == ancestors.length) {
+        ancestors = java.util.Arrays.copyOf(ancestors, depth * 2);
+      }
+      ancestors[depth++] = a;
     }
     for (int d = depth - 1; d >= 0; d--) {
       int a = ancestors[d];
       emitted[a] = true;
-      out.add(new PlannedEntry(-1, finalDirectory[a].withName(outputName(a, true))));
+      out.add(new PlannedEntry(-1, finalDirectory[a], name(a, finalDirectory[a], true), null));
     }
     emitted[node] = true;
-    out.add(new PlannedEntry(layer, entry.withName(outputName(node, isDirectory))));
+    out.add(
+        new PlannedEntry(layer, entry, name(node, entry, own && linkTarget == null), linkTarget));
+  }
+
+  /** The member's own name object when it is already canonical (no allocation), else rebuilt. */
+  private String name(int node, TarEntry entry, boolean own) {
+    boolean isDirectory = own && entry.type().isDirectory();
+    if (own && node != PathTree.ROOT && TarPaths.isCanonical(entry.name(), isDirectory)) {
+      return entry.name();
+    }
+    return outputName(node, isDirectory);
   }
 
   private String outputName(int node, boolean isDirectory) {

@@ -3,9 +3,22 @@ package dev.flattar.merge;
 import dev.flattar.tar.TarEntry;
 
 /**
- * One member of the flattened layer: its header as it will be written, and for a regular file the
- * layer whose stream holds its data (at {@code entry.dataOffset()}).
+ * One member of the flattened layer: a member of a source layer, written under {@code name}, either
+ * as it is or (when {@code hardLinkTarget} is set) as a hard link to that path. For a regular file,
+ * {@code layer} names the source layer whose stream holds its data, at {@code source.dataOffset()}.
  *
- * @param layer 0-based index of the source layer, oldest first
+ * <p>The plan refers to the source entry instead of copying it; {@code name} is the source's own
+ * name object whenever that is already the output name, so a plan costs a few words per member.
+ *
+ * @param layer 0-based index of the source layer, oldest first; -1 for a member without data
  */
-public record PlannedEntry(int layer, TarEntry entry) {}
+public record PlannedEntry(int layer, TarEntry source, String name, String hardLinkTarget) {
+
+  /** The header to write. */
+  public TarEntry header() {
+    if (hardLinkTarget != null) {
+      return source.withName(name).asHardLinkTo(hardLinkTarget);
+    }
+    return name.equals(source.name()) ? source : source.withName(name);
+  }
+}

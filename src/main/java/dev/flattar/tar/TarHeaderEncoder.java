@@ -18,13 +18,15 @@ public final class TarHeaderEncoder {
   private static final int BLOCK = TarReader.BLOCK;
   private static final long MAX_OCTAL_7 = (1L << 21) - 1;
   private static final long MAX_OCTAL_11 = (1L << 33) - 1;
+  private static final int NEEDS_PAX = -1;
 
   private TarHeaderEncoder() {}
 
   /** The header blocks for {@code entry}, ready to be followed by its data. */
   public static byte[] encode(TarEntry entry) {
-    Map<String, String> pax = paxRecords(entry);
-    byte[] header = ustar(entry, pax);
+    int split = ustarSplit(entry.name());
+    Map<String, String> pax = paxRecords(entry, split);
+    byte[] header = ustar(entry, split, pax);
     if (pax.isEmpty()) {
       return header;
     }
@@ -38,7 +40,7 @@ public final class TarHeaderEncoder {
 
   /** How many bytes {@link #encode} produces for {@code entry}, without building them. */
   public static int encodedLength(TarEntry entry) {
-    Map<String, String> pax = paxRecords(entry);
+    Map<String, String> pax = paxRecords(entry, ustarSplit(entry.name()));
     if (pax.isEmpty()) {
       return BLOCK;
     }
@@ -49,7 +51,7 @@ public final class TarHeaderEncoder {
    * The PAX records {@code entry} needs: the one decision both {@link #encode} and {@link
    * #encodedLength} are made from. Empty (and not allocated) for the common ustar-only entry.
    */
-  private static Map<String, String> paxRecords(TarEntry e) {
+  private static Map<String, String> paxRecords(TarEntry e, int split) {
     String name = e.name();
     String link = e.linkName() == null ? "" : e.linkName();
     long size = e.type().hasData() ? e.size() : 0;
@@ -57,7 +59,7 @@ public final class TarHeaderEncoder {
     boolean mtimeFits = mtime >= 0 && mtime <= MAX_OCTAL_11;
     boolean plain =
         e.extraPax().isEmpty()
-            && ustarName(name) != null
+            && split != NEEDS_PAX
             && fitsAscii(link, 100)
             && idFits(e.uid())
             && idFits(e.gid())
@@ -70,7 +72,7 @@ public final class TarHeaderEncoder {
       return Map.of();
     }
     Map<String, String> pax = new TreeMap<>();
-    if (ustarName(name) == null) {
+    if (split == NEEDS_PAX) {
       pax.put("path", name);
     }
     if (!fitsAscii(link, 100)) {
@@ -104,11 +106,10 @@ public final class TarHeaderEncoder {
     return pax;
   }
 
-  private static byte[] ustar(TarEntry e, Map<String, String> pax) {
+  private static byte[] ustar(TarEntry e, int split, Map<String, String> pax) {
     byte[] header = new byte[BLOCK];
     String name = e.name();
-    int split = ustarName(name) == null ? -1 : ustarName(name);
-    if (split < 0) {
+    if (split == NEEDS_PAX) {
       TarNumbers.putString(header, 0, 100, asciiPrefix(name, 100));
     } else if (split == 0) {
       TarNumbers.putString(header, 0, 100, name);
@@ -143,11 +144,11 @@ public final class TarHeaderEncoder {
 
   /**
    * Where an ASCII name goes in ustar: 0 for the name field alone, the index of the '/' that splits
-   * it into prefix (155) and name (100), or null when PAX is needed.
+   * it into prefix (155) and name (100), or {@link #NEEDS_PAX}.
    */
-  private static Integer ustarName(String name) {
+  private static int ustarSplit(String name) {
     if (!isAscii(name)) {
-      return null;
+      return NEEDS_PAX;
     }
     if (name.length() <= 100) {
       return 0;
@@ -157,7 +158,7 @@ public final class TarHeaderEncoder {
         return i;
       }
     }
-    return null;
+    return NEEDS_PAX;
   }
 
   private static void paxHeader(byte[] out, String name, int length) {

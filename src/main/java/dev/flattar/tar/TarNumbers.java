@@ -80,7 +80,9 @@ final class TarNumbers {
     while (end < offset + length && block[end] != 0) {
       end++;
     }
-    return new String(block, offset, end - offset, StandardCharsets.ISO_8859_1);
+    return end == offset
+        ? ""
+        : new String(block, offset, end - offset, StandardCharsets.ISO_8859_1);
   }
 
   /** Copies a carrier string into a field; false if it does not fit. */

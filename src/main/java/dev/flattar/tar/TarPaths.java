@@ -42,6 +42,14 @@ public final class TarPaths {
     return String.join("/", java.util.Arrays.asList(stack).subList(0, depth));
   }
 
+  /**
+   * Whether {@code name} is already in the form a flattened layer writes: clean, and ending in
+   * {@code /} exactly when it names a directory. Then the name can be written as it is.
+   */
+  public static boolean isCanonical(String name, boolean directory) {
+    return !name.isEmpty() && isClean(name) && name.endsWith("/") == directory;
+  }
+
   /** Fast path: no empty, "." or ".." components and no leading slash (the common case). */
   private static boolean isClean(String name) {
     int n = name.length();

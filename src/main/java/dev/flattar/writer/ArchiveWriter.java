@@ -35,14 +35,19 @@ public final class ArchiveWriter {
     String layerName = image.sourceId().hex() + "/layer.tar";
     long size = image.plan().layerSize();
     out.write(TarHeaderEncoder.encode(member(layerName, size)));
-    CountingDigestOutputStream layer = new CountingDigestOutputStream(out);
-    LayerWriter.write(image.plan(), image.layers(), layer);
+    ParallelDigestOutputStream layer = new ParallelDigestOutputStream(out);
+    Digest diffId;
+    try {
+      LayerWriter.write(image.plan(), image.layers(), layer);
+      diffId = layer.finish();
+    } finally {
+      layer.abandon();
+    }
     if (layer.count() != size) {
       throw new IllegalStateException(
           "wrote " + layer.count() + " layer bytes but planned " + size);
     }
     pad(out, size);
-    Digest diffId = layer.digest();
 
     ObjectNode config =
         ConfigRewriter.rewrite(

@@ -41,7 +41,7 @@ final class LayerWriter {
   }
 
   private void member(PlannedEntry p, OutputStream out) throws IOException {
-    TarEntry e = p.entry();
+    TarEntry e = p.header();
     out.write(TarHeaderEncoder.encode(e));
     if (!e.type().hasData() || e.size() == 0) {
       return;

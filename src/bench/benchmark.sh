@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# flat-tar benchmark: for each input shape, measures flat-tar and the floor (what no correct tool
+# can beat) in one run, N repetitions each, and prints medians, the ratio and peak memory.
+#
+#   src/bench/benchmark.sh [SHAPE...]      shapes: small large many gzip scale (default: all)
+#
+# Environment: BENCH_DIR (inputs are generated there once and reused; default /tmp/flat-tar-bench),
+# BENCH_RUNS (repetitions, default 5), FLAT_TAR (the command under test, default target/flat-tar).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+work="${BENCH_DIR:-/tmp/flat-tar-bench}"
+runs="${BENCH_RUNS:-5}"
+flat_tar="${FLAT_TAR:-$root/target/flat-tar}"
+mkdir -p "$work/tmp"
+
+if [ ! -x "$flat_tar" ] || [ -z "${BENCH_NO_BUILD:-}" ]; then
+  (cd "$root" && mvn -q -DskipTests package test-compile dependency:build-classpath \
+      -Dmdep.outputFile="$work/classpath" -Dmdep.includeScope=test)
+fi
+cp="$(cat "$work/classpath"):$root/target/classes:$root/target/test-classes"
+
+# name -> generator parameters (see src/test/java/dev/flattar/bench/Shape.java)
+declare -A shapes=(
+  [small]="layers=3 files=8 size=500..1000 rewrite=0.3 whiteout=0.1"
+  [large]="layers=6 files=230 size=900k..1100k rewrite=0.3"
+  [many]="layers=10 files=80k size=100..300 rewrite=0.2 whiteout=0.05 hardlinks=0.01"
+  [gzip]="layers=6 files=100 size=900k..1100k rewrite=0.3 gzip=true text=true"
+  [scale100k]="layers=10 files=10k size=100..300 rewrite=0.2 whiteout=0.05 hardlinks=0.01"
+  [scale1m]="layers=10 files=100k size=100..300 rewrite=0.2 whiteout=0.05 hardlinks=0.01"
+)
+
+input() { # shape -> path of its archive, generated on first use
+  local f="$work/$1.tar" p="${shapes[$1]}"
+  if [ ! -f "$f" ] || [ "$(cat "$f.params" 2>/dev/null)" != "$p" ]; then
+    java -cp "$cp" dev.flattar.bench.SyntheticImage "$f" $p >&2
+    echo "$p" > "$f.params"
+  fi
+  echo "$f"
+}
+
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# timed CMD...: runs after sync with a fresh output; prints "seconds peak_rss_kb max_tmp_bytes"
+timed() {
+  rm -f "$work/out.tar" "$work/floor.out"; rm -rf "$work/tmp"; mkdir -p "$work/tmp"; sync
+  local log="$work/time.log" peak="$work/tmp.peak"
+  echo 0 > "$peak"
+  ( while :; do s=$(du -sb "$work/tmp" 2>/dev/null | cut -f1); [ "${s:-0}" -gt "$(cat "$peak")" ] && echo "$s" > "$peak"; sleep 0.02; done ) &
+  local sampler=$!
+  TMPDIR="$work/tmp" /usr/bin/time -f "%e %M" -o "$log" "$@"
+  kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+  echo "$(cat "$log") $(cat "$peak")"
+}
+
+repeat() { # label CMD... -> median seconds, median rss, max tmp (stored in globals)
+  local t=() r=() m=0 line
+  for _ in $(seq "$runs"); do
+    line=$(timed "$@")
+    t+=("$(echo "$line" | cut -d' ' -f1)"); r+=("$(echo "$line" | cut -d' ' -f2)")
+    local tmp; tmp=$(echo "$line" | cut -d' ' -f3); [ "$tmp" -gt "$m" ] && m=$tmp
+  done
+  T=$(printf '%s\n' "${t[@]}" | median); R=$(printf '%s\n' "${r[@]}" | median); M=$m
+}
+
+layer_of() { # flattened archive -> its layer extracted to $work/layer.bin
+  local name; name=$(tar -tf "$1" | head -1)
+  tar -xOf "$1" "$name" > "$work/layer.bin"
+}
+
+floor() { # input -> median of cat + write + sha256 of the output layer, in $F (needs $work/out.tar)
+  local out_size; out_size=$(stat -c %s "$work/reference.tar")
+  layer_of "$work/reference.tar"
+  repeat sh -c "cat '$1' > /dev/null"; local c=$T
+  repeat sh -c "dd if=/dev/zero of='$work/floor.out' bs=1M count=$(( (out_size + 1048575) / 1048576 )) status=none"; local w=$T
+  repeat openssl dgst -sha256 "$work/layer.bin"; local s=$T
+  F=$(echo "$c + $w + $s" | bc -l); FLOOR_PARTS="cat $c + write $w + sha256 $s"
+}
+
+row() { printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$@"; }
+mib() { echo "$(( $1 / 1024 ))"; }
+
+echo "flat-tar benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(java -version 2>&1 | head -1)"
+echo "runs per measurement: $runs (medians); command: $flat_tar"
+echo
+row "case" "input" "flat-tar" "floor" "ratio" "target" "peak RSS / temp disk"
+row "---" "---" "---" "---" "---" "---" "---"
+
+selected=("$@"); [ ${#selected[@]} -eq 0 ] && selected=(small large many gzip scale)
+for shape in "${selected[@]}"; do
+  case "$shape" in
+    small)
+      in=$(input small)
+      repeat "$flat_tar" -o "$work/out.tar" "$in"
+      row "small: 3 layers, $(( $(stat -c %s "$in") / 1024 )) KiB, whole process" "$(basename "$in")" "${T} s" "-" "-" "≤ 0.4 s" "$(mib "$R") MiB / $M B"
+      ;;
+    large)
+      in=$(input large)
+      "$flat_tar" -o "$work/reference.tar" "$in"
+      floor "$in"
+      repeat "$flat_tar" -o "$work/out.tar" "$in"
+      row "large, file → file" "$(( $(stat -c %s "$in") >> 20 )) MiB" "${T} s" "${F} s ($FLOOR_PARTS)" "$(echo "$T / $F" | bc -l | xargs printf %.2f)" "≤ 1.5" "$(mib "$R") MiB / $M B"
+      repeat sh -c "'$flat_tar' < '$in' > '$work/out.tar'"
+      row "large, stdin → stdout" "" "${T} s" "${F} s" "$(echo "$T / $F" | bc -l | xargs printf %.2f)" "≤ 2.0" "$(mib "$R") MiB / $(( M >> 20 )) MiB"
+      ;;
+    many)
+      in=$(input many)
+      entries=$(java -cp "$cp" dev.flattar.bench.CountEntries "$in")
+      repeat "$flat_tar" -o "$work/out.tar" "$in"
+      row "many: $entries entries" "$(( $(stat -c %s "$in") >> 20 )) MiB" "${T} s" "-" "-" "≤ 5 s, ≤ 512 MiB" "$(mib "$R") MiB / $M B"
+      ;;
+    gzip)
+      in=$(input gzip)
+      rm -rf "$work/gz"; mkdir -p "$work/gz"; tar -xf "$in" -C "$work/gz"
+      repeat sh -c "for l in \$(find '$work/gz' -name layer.tar); do gzip -dc \"\$l\"; done > /dev/null"; g=$T
+      repeat "$flat_tar" -o "$work/out.tar" "$in"
+      row "gzip layers, file → file" "$(( $(stat -c %s "$in") >> 20 )) MiB" "${T} s" "${g} s (gzip -dc of every layer)" "$(echo "$T / $g" | bc -l | xargs printf %.2f)" "≤ 1.3" "$(mib "$R") MiB / $M B"
+      ;;
+    scale)
+      for s in scale100k scale1m; do
+        in=$(input $s)
+        n=$(java -cp "$cp" dev.flattar.bench.CountEntries "$in")
+        repeat "$flat_tar" -o "$work/out.tar" "$in"
+        per=$(echo "$T * 1000000 / $n" | bc -l | xargs printf %.2f)
+        eval "per_$s=$per"
+        row "$s: $n entries" "$(( $(stat -c %s "$in") >> 20 )) MiB" "${T} s" "-" "${per} µs/entry" "-" "$(mib "$R") MiB / $M B"
+      done
+      row "scaling: µs/entry at 1M ÷ at 100k" "" "" "" "$(echo "$per_scale1m / $per_scale100k" | bc -l | xargs printf %.2f)" "≤ 1.3" ""
+      ;;
+    *) echo "unknown shape $shape" >&2; exit 2 ;;
+  esac
+done

@@ -1,0 +1,140 @@
+package dev.flattar.writer;
+
+import dev.flattar.model.Digest;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Passes bytes through to an output while a second thread computes their sha256, so hashing the
+ * layer (the single largest cost of writing it) overlaps reading and writing. Bytes are gathered
+ * into chunks from a small fixed pool: memory stays bounded and the writer waits only when the
+ * hasher is a whole pool behind.
+ */
+final class ParallelDigestOutputStream extends OutputStream {
+  private static final int CHUNK = 1 << 20;
+  private static final int POOL = 4;
+  private static final Chunk END = new Chunk(new byte[0]);
+
+  private static final class Chunk {
+    final byte[] bytes;
+    int length;
+
+    Chunk(byte[] bytes) {
+      this.bytes = bytes;
+    }
+  }
+
+  private final OutputStream out;
+  private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(POOL);
+  private final BlockingQueue<Chunk> toHash = new ArrayBlockingQueue<>(POOL + 1);
+  private final MessageDigest sha = Digest.sha256();
+  private final Thread hasher;
+  private Chunk current;
+  private long count;
+  private Digest digest;
+
+  ParallelDigestOutputStream(OutputStream out) {
+    this.out = out;
+    for (int i = 0; i < POOL; i++) {
+      free.add(new Chunk(new byte[CHUNK]));
+    }
+    hasher = new Thread(this::hashChunks, "flat-tar-hash");
+    hasher.setDaemon(true);
+    hasher.start();
+  }
+
+  @Override
+  public void write(int b) throws IOException {
+    write(new byte[] {(byte) b}, 0, 1);
+  }
+
+  @Override
+  public void write(byte[] b, int off, int len) throws IOException {
+    count += len;
+    while (len > 0) {
+      if (current == null) {
+        current = take(free);
+      }
+      int n = Math.min(len, CHUNK - current.length);
+      System.arraycopy(b, off, current.bytes, current.length, n);
+      current.length += n;
+      off += n;
+      len -= n;
+      if (current.length == CHUNK) {
+        pass(current);
+        current = null;
+      }
+    }
+  }
+
+  long count() {
+    return count;
+  }
+
+  /** Passes on what is left, waits for the hasher, and returns the digest of all bytes. */
+  Digest finish() throws IOException {
+    if (digest == null) {
+      if (current != null && current.length > 0) {
+        pass(current);
+      }
+      current = null;
+      put(END);
+      try {
+        hasher.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while hashing");
+      }
+      digest = Digest.of(sha);
+    }
+    return digest;
+  }
+
+  /** Stops the hasher without a result (the output is being abandoned). */
+  void abandon() {
+    hasher.interrupt();
+  }
+
+  private void pass(Chunk chunk) throws IOException {
+    out.write(chunk.bytes, 0, chunk.length);
+    put(chunk);
+  }
+
+  private void hashChunks() {
+    try {
+      while (true) {
+        Chunk c = toHash.take();
+        if (c == END) {
+          return;
+        }
+        sha.update(c.bytes, 0, c.length);
+        c.length = 0;
+        free.put(c);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void put(Chunk chunk) throws IOException {
+    try {
+      toHash.put(chunk);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while writing");
+    }
+  }
+
+  private static Chunk take(BlockingQueue<Chunk> queue) throws IOException {
+    try {
+      return queue.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while writing");
+    }
+  }
+}
