@@ -45,7 +45,7 @@ timed() {
   rm -f "$work/out.tar" "$work/floor.out"; rm -rf "$work/tmp"; mkdir -p "$work/tmp"; sync
   local log="$work/time.log" peak="$work/tmp.peak"
   echo 0 > "$peak"
-  ( while :; do s=$(du -sb "$work/tmp" 2>/dev/null | cut -f1); [ "${s:-0}" -gt "$(cat "$peak")" ] && echo "$s" > "$peak"; sleep 0.02; done ) &
+  ( while :; do s=$(find "$work/tmp" -type f -printf '%s\n' 2>/dev/null | awk '{t += $1} END {print t + 0}'); [ "${s:-0}" -gt "$(cat "$peak")" ] && echo "$s" > "$peak"; sleep 0.02; done ) &
   local sampler=$!
   TMPDIR="$work/tmp" /usr/bin/time -f "%e %M" -o "$log" "$@"
   kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
@@ -63,7 +63,7 @@ repeat() { # label CMD... -> median seconds, median rss, max tmp (stored in glob
 }
 
 layer_of() { # flattened archive -> its layer extracted to $work/layer.bin
-  local name; name=$(tar -tf "$1" | head -1)
+  local name; name=$(tar -tf "$1" | awk 'NR == 1')
   tar -xOf "$1" "$name" > "$work/layer.bin"
 }
 
@@ -72,7 +72,7 @@ floor() { # input -> median of cat + write + sha256 of the output layer, in $F (
   layer_of "$work/reference.tar"
   repeat sh -c "cat '$1' > /dev/null"; local c=$T
   repeat sh -c "dd if=/dev/zero of='$work/floor.out' bs=1M count=$(( (out_size + 1048575) / 1048576 )) status=none"; local w=$T
-  repeat openssl dgst -sha256 "$work/layer.bin"; local s=$T
+  repeat sh -c "openssl dgst -sha256 '$work/layer.bin' > /dev/null"; local s=$T
   F=$(echo "$c + $w + $s" | bc -l); FLOOR_PARTS="cat $c + write $w + sha256 $s"
 }
 
