@@ -3,6 +3,7 @@ package dev.flattar.archive;
 import dev.flattar.io.Compression;
 import dev.flattar.io.CorruptDataException;
 import dev.flattar.io.HashingInputStream;
+import dev.flattar.io.SkipByReading;
 import dev.flattar.model.CorruptArchiveException;
 import dev.flattar.model.Digest;
 import dev.flattar.model.DigestMismatchException;
@@ -59,6 +60,20 @@ public final class LayerScanner {
 
   /** Scans one layer and checks it against the digests its image claims. */
   public static ScannedLayer scanOne(LayerRef ref) throws FlatTarException, IOException {
+    return scanOne(ref, true);
+  }
+
+  /**
+   * Reads only the headers of a layer: no digest is computed or checked, and the data of an
+   * uncompressed layer is skipped by seeking (a compressed one must still be decompressed). The
+   * result's diffId is null. For {@code inspect}.
+   */
+  public static ScannedLayer headersOnly(LayerRef ref) throws FlatTarException, IOException {
+    return scanOne(ref, false);
+  }
+
+  private static ScannedLayer scanOne(LayerRef ref, boolean verify)
+      throws FlatTarException, IOException {
     String where = ref.describe();
     byte[] head = new byte[Compression.MAGIC_LENGTH];
     int headLength;
@@ -66,11 +81,22 @@ public final class LayerScanner {
       headLength = peek.readNBytes(head, 0, head.length);
     }
     Compression compression = Compression.detect(head, headLength);
-    boolean hashBlob = ref.blobDigest() != null && compression != Compression.NONE;
+    boolean hashBlob = verify && ref.blobDigest() != null && compression != Compression.NONE;
     try (InputStream raw = ref.data().open()) {
       HashingInputStream blob = hashBlob ? new HashingInputStream(raw) : null;
       InputStream stored = new BufferedInputStream(blob != null ? blob : raw, BUFFER);
-      HashingInputStream content = new HashingInputStream(compression.decompress(stored));
+      InputStream decoded = compression.decompress(stored);
+      if (!verify) {
+        List<TarEntry> entries = new ArrayList<>();
+        TarReader reader =
+            new TarReader(
+                compression == Compression.NONE ? raw : new SkipByReading(decoded), where);
+        for (TarEntry e = reader.next(); e != null; e = reader.next()) {
+          entries.add(e);
+        }
+        return new ScannedLayer(ref, null, compression, entries);
+      }
+      HashingInputStream content = new HashingInputStream(decoded);
       List<TarEntry> entries = new ArrayList<>();
       TarReader reader = new TarReader(content, where);
       TarEntry e;

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * A layer whose headers have been read and whose content has been checked against its digests.
  *
- * @param diffId sha256 of the uncompressed bytes, as computed
+ * @param diffId sha256 of the uncompressed bytes, as computed (null after a headers-only scan)
  * @param entries the members in archive order, with data offsets into the uncompressed stream
  */
 public record ScannedLayer(
