@@ -3,71 +3,90 @@ package dev.flattar;
 import dev.flattar.io.AtomicOutput;
 import dev.flattar.io.InputArchive;
 import dev.flattar.model.FlatTarException;
+import dev.flattar.writer.ArchiveSink;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Flattens docker-save archives: an image of many layers becomes an image of one, with the same
- * filesystem, config and names. Offline; no Docker daemon involved.
+ * Flattens docker-save archives offline: an image of many layers becomes an image of one (or a kept
+ * base plus one), with the same filesystem, config and names.
  *
  * <pre>{@code
- * FlattenResult r = FlatTar.flatten(Path.of("app.tar"), Path.of("app-flat.tar"),
+ * FlattenResult r = FlatTar.flatten(
+ *     Input.file(Path.of("app.tar")), Output.file(Path.of("app-flat.tar")),
  *     FlattenOptions.builder().tag("app:flat").build());
  * }</pre>
+ *
+ * <p>Every method reports bad input as a {@link FlatTarException} with a one-line message, finds it
+ * before writing anything, and never leaves a partial output file.
  */
 public final class FlatTar {
   private FlatTar() {}
 
-  /**
-   * Flattens the archive at {@code input} into {@code output}. The output file appears only when
-   * complete; on failure nothing is left at {@code output} (an existing file there is untouched).
-   *
-   * @throws FlatTarException for bad input: a clear one-line message names the problem
-   * @throws IOException if reading or writing fails
-   */
+  /** Flattens the archive {@code input} into {@code output}. */
+  public static FlattenResult flatten(Input input, Output output, FlattenOptions options)
+      throws FlatTarException, IOException {
+    return run(
+        input, output, options, (archive, sink) -> Flattening.flatten(archive, sink, options));
+  }
+
+  /** Shorthand for flattening one file into another. */
   public static FlattenResult flatten(Path input, Path output, FlattenOptions options)
       throws FlatTarException, IOException {
-    refuseSameFile(input, output);
-    try (InputArchive archive = InputArchive.open(input, options.tempDir());
-        AtomicOutput out = createOutput(output)) {
-      FlattenResult result = Flattening.run(archive, out.stream(), options);
-      out.commit();
-      return result;
-    }
-  }
-
-  /** Flattens the archive at {@code input} onto a stream (not closed). */
-  public static FlattenResult flatten(Path input, OutputStream output, FlattenOptions options)
-      throws FlatTarException, IOException {
-    try (InputArchive archive = InputArchive.open(input, options.tempDir())) {
-      return Flattening.run(archive, output, options);
-    }
+    return flatten(Input.file(input), Output.file(output), options);
   }
 
   /**
-   * Flattens an archive read from a stream (spooled once to {@code options.tempDir()}, since
-   * manifest.json comes last) onto a stream. Neither stream is closed.
+   * Writes only the merged filesystem of the image, as a plain (or, with {@code
+   * options.compression()}, compressed) tar: what {@code crane export} and dimgx produce, with
+   * flat-tar's whiteout and hard-link handling.
    */
-  public static FlattenResult flatten(
-      InputStream input, OutputStream output, FlattenOptions options)
+  public static ImageResult exportRootfs(Input input, Output output, FlattenOptions options)
       throws FlatTarException, IOException {
-    try (InputArchive archive = InputArchive.stdin(input, options.tempDir())) {
-      return Flattening.run(archive, output, options);
+    return run(
+        input, output, options, (archive, sink) -> Flattening.rootfs(archive, sink, options));
+  }
+
+  /**
+   * Reads layer headers only (no digests are checked) and reports per layer what it holds, what
+   * later layers hide of it, and what flattening would produce.
+   */
+  public static InspectReport inspect(Input input, FlattenOptions options)
+      throws FlatTarException, IOException {
+    try (InputArchive archive = open(input, options)) {
+      return Inspection.inspect(archive, options);
     }
   }
 
-  /** Flattens a stream into a file that appears only when complete. */
-  public static FlattenResult flatten(InputStream input, Path output, FlattenOptions options)
+  @FunctionalInterface
+  private interface Job<R> {
+    R run(InputArchive archive, ArchiveSink sink) throws FlatTarException, IOException;
+  }
+
+  private static <R> R run(Input input, Output output, FlattenOptions options, Job<R> job)
       throws FlatTarException, IOException {
-    try (InputArchive archive = InputArchive.stdin(input, options.tempDir());
-        AtomicOutput out = createOutput(output)) {
-      FlattenResult result = Flattening.run(archive, out.stream(), options);
-      out.commit();
-      return result;
+    if (output instanceof Output.FileOutput file) {
+      refuseSameFile(input, file);
     }
+    try (InputArchive archive = open(input, options)) {
+      if (output instanceof Output.StreamOutput stream) {
+        return job.run(archive, ArchiveSink.of(stream.stream()));
+      }
+      try (AtomicOutput out = createOutput(((Output.FileOutput) output).path())) {
+        R result = job.run(archive, ArchiveSink.of(out.channel()));
+        out.commit();
+        return result;
+      }
+    }
+  }
+
+  private static InputArchive open(Input input, FlattenOptions options)
+      throws FlatTarException, IOException {
+    if (input instanceof Input.FileInput f) {
+      return InputArchive.open(f.path(), options.tempDir());
+    }
+    return InputArchive.stdin(((Input.StreamInput) input).stream(), options.tempDir());
   }
 
   private static AtomicOutput createOutput(Path output) throws FlatTarException {
@@ -94,18 +113,26 @@ public final class FlatTar {
     }
   }
 
-  private static void refuseSameFile(Path input, Path output) throws FlatTarException {
-    boolean same;
-    try {
-      same =
-          input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())
-              || (Files.exists(output) && Files.exists(input) && Files.isSameFile(input, output));
-    } catch (IOException e) {
-      same = false;
-    }
-    if (same) {
+  private static void refuseSameFile(Input input, Output.FileOutput output)
+      throws FlatTarException {
+    boolean same = input instanceof Input.FileInput in && sameFile(in.path(), output.path());
+    if (same && !output.inPlace()) {
       throw new FlatTarException(
-          "output '" + output + "' is the input file; write to another path");
+          "output '"
+              + output.path()
+              + "' is the input file; write to another path, or use --in-place");
+    }
+    if (output.inPlace() && !same) {
+      throw new FlatTarException("--in-place needs the output to be the input file");
+    }
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())
+          || (Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b));
+    } catch (IOException e) {
+      return false;
     }
   }
 }

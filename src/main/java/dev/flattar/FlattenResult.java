@@ -1,28 +1,20 @@
 package dev.flattar;
 
-import dev.flattar.merge.MergeStats;
-import dev.flattar.model.Digest;
 import java.util.List;
 
 /**
- * What a flatten produced.
+ * What a run produced.
  *
- * @param sourceId the id of the image that was flattened
- * @param sourceLayers how many layers it had
- * @param imageId the id of the flattened image
- * @param diffId the digest of its one layer
- * @param layerSize that layer's size in bytes
- * @param tags the RepoTags written
+ * @param images one per image written, in archive order
+ * @param unchanged true when --max-layers found nothing to do and the input was copied as it was
  */
-public record FlattenResult(
-    Digest sourceId,
-    int sourceLayers,
-    Digest imageId,
-    Digest diffId,
-    long layerSize,
-    List<String> tags,
-    MergeStats stats) {
+public record FlattenResult(List<ImageResult> images, boolean unchanged) {
   public FlattenResult {
-    tags = List.copyOf(tags);
+    images = List.copyOf(images);
+  }
+
+  /** The only (or first) image written. */
+  public ImageResult image() {
+    return images.get(0);
   }
 }

@@ -2,117 +2,151 @@ package dev.flattar;
 
 import dev.flattar.archive.ImageLayouts;
 import dev.flattar.archive.ImageSelection;
+import dev.flattar.archive.LayerRef;
 import dev.flattar.archive.LayerScanner;
 import dev.flattar.archive.OuterArchive;
 import dev.flattar.archive.ScannedLayer;
 import dev.flattar.archive.SourceImage;
-import dev.flattar.io.Compression;
+import dev.flattar.io.FileSlice;
 import dev.flattar.io.InputArchive;
-import dev.flattar.io.SkipByReading;
-import dev.flattar.merge.Merger;
-import dev.flattar.merge.Plan;
 import dev.flattar.model.FlatTarException;
+import dev.flattar.model.InvalidImageException;
 import dev.flattar.model.Reporter;
 import dev.flattar.model.Texts;
-import dev.flattar.tar.TarEntry;
+import dev.flattar.writer.ArchiveSink;
 import dev.flattar.writer.ArchiveWriter;
-import dev.flattar.writer.LayerStreams;
+import dev.flattar.writer.LayerBlob;
 import dev.flattar.writer.OutputImage;
 import dev.flattar.writer.OutputTags;
+import dev.flattar.writer.RootfsWriter;
+import dev.flattar.writer.WriterSettings;
 import dev.flattar.writer.WrittenImage;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The main job, stage by stage: index the archive, find the image, scan and check its layers, plan
- * the merge from headers, stream the flattened archive out. Everything that can be wrong with the
- * input is found before the first output byte.
+ * The main job, stage by stage: index the archive, choose the images, scan and check their layers
+ * (each stored layer once), plan each new layer from headers, stream the archive out. Everything
+ * that can be wrong with the input is found before the first output byte.
  */
 final class Flattening {
   private Flattening() {}
 
-  static FlattenResult run(InputArchive input, OutputStream out, FlattenOptions options)
+  static FlattenResult flatten(InputArchive input, ArchiveSink sink, FlattenOptions options)
       throws FlatTarException, IOException {
     Reporter reporter = options.reporter();
-    OuterArchive archive = OuterArchive.read(input);
-    List<SourceImage> images = ImageLayouts.read(archive, reporter);
-    SourceImage image = ImageSelection.select(images, options.image(), input.label());
-    List<String> tags = OutputTags.choose(options.tags(), image.tags(), reporter);
-    reporter.verbose(
-        "flattening "
-            + image.displayName()
-            + " from "
-            + image.origin()
-            + ": "
-            + Texts.count(image.layers().size(), "layer"));
-
-    long start = System.nanoTime();
-    List<ScannedLayer> layers = LayerScanner.scan(image.layers(), options.threads());
-    long scanned = System.nanoTime();
-    List<List<TarEntry>> entries = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (ScannedLayer layer : layers) {
-      entries.add(layer.entries());
-      names.add(layer.ref().describe());
-      reporter.verbose(
-          layer.ref().describe()
-              + ": "
-              + layer.compression().label()
-              + ", "
-              + layer.entries().size()
-              + " members, "
-              + layer.diffId());
+    List<SourceImage> images = chosen(input, options);
+    if (options.maxLayers() != null
+        && images.stream().allMatch(i -> i.layers().size() <= options.maxLayers())) {
+      reporter.info(
+          String.join(", ", images.stream().map(SourceImage::displayName).toList())
+              + " already has at most "
+              + Texts.count(options.maxLayers(), "layer")
+              + "; copied the archive unchanged");
+      try (InputStream in = new FileSlice(input.channel(), 0, input.size()).open()) {
+        in.transferTo(sink.stream());
+      }
+      sink.flush();
+      return new FlattenResult(List.of(), true);
     }
-    Plan plan = Merger.merge(entries, names);
-    long planned = System.nanoTime();
-    reporter.verbose(
-        "merged: "
-            + plan.stats().kept()
-            + " of "
-            + plan.stats().members()
-            + " members kept, "
-            + plan.stats().whiteouts()
-            + " whiteouts applied, "
-            + plan.stats().linksRewritten()
-            + " hard links rewritten; layer is "
-            + plan.layerSize()
-            + " bytes");
-
-    OutputImage output =
-        new OutputImage(
-            image.id(), image.config(), image.layers().size(), tags, plan, streams(layers));
-    WrittenImage written = new ArchiveWriter(Version.product()).write(output, out);
-    reporter.verbose(
-        String.format(
-            "timing: read and check layers %.2f s, plan %.2f s, write %.2f s",
-            (scanned - start) / 1e9,
-            (planned - scanned) / 1e9,
-            (System.nanoTime() - planned) / 1e9));
-    return new FlattenResult(
-        image.id(),
-        image.layers().size(),
-        written.id(),
-        written.diffId(),
-        written.layerSize(),
-        written.tags(),
-        plan.stats());
+    List<List<ScannedLayer>> scanned =
+        scan(images, options, options.keepBase() > 0 || options.fromLayer() != null);
+    List<OutputImage> outputs = new ArrayList<>();
+    for (int i = 0; i < images.size(); i++) {
+      SourceImage image = images.get(i);
+      List<String> tags = OutputTags.choose(options.tags(), image.tags(), reporter);
+      outputs.add(ImagePlanning.plan(image, scanned.get(i), tags, options));
+    }
+    WriterSettings settings =
+        new WriterSettings(
+            options.format(),
+            options.compression(),
+            Version.product(),
+            options.createdText(),
+            options.tempDir());
+    List<WrittenImage> written = new ArchiveWriter(settings).write(outputs, sink);
+    List<ImageResult> results = new ArrayList<>();
+    for (int i = 0; i < outputs.size(); i++) {
+      OutputImage o = outputs.get(i);
+      WrittenImage w = written.get(i);
+      results.add(
+          new ImageResult(
+              o.sourceId(),
+              o.sourceLayers(),
+              o.kept().size(),
+              w.id(),
+              w.layer().diffId(),
+              w.layer().size(),
+              w.tags(),
+              o.plan().stats()));
+    }
+    return new FlattenResult(results, false);
   }
 
-  /** Re-opens each layer's uncompressed stream for the writer. */
-  private static LayerStreams streams(List<ScannedLayer> layers) {
-    return k -> {
-      ScannedLayer layer = layers.get(k);
-      InputStream raw = layer.ref().data().open();
-      if (layer.compression() == Compression.NONE) {
-        // Small members are read through the buffer; large ones bypass it; gaps are seeks.
-        return new BufferedInputStream(raw, 1 << 16);
+  /** Writes only the merged filesystem of the chosen image. */
+  static ImageResult rootfs(InputArchive input, ArchiveSink sink, FlattenOptions options)
+      throws FlatTarException, IOException {
+    if (options.allImages() || options.keepBase() > 0 || options.fromLayer() != null) {
+      throw new InvalidImageException(
+          "--rootfs writes one merged filesystem: it takes neither --all-images nor a kept base");
+    }
+    SourceImage image = chosen(input, options).get(0);
+    List<ScannedLayer> layers = scan(List.of(image), options, false).get(0);
+    OutputImage planned = ImagePlanning.plan(image, layers, List.of(), options);
+    LayerBlob blob =
+        RootfsWriter.write(planned.plan(), planned.layers(), options.compression(), sink);
+    return new ImageResult(
+        image.id(),
+        layers.size(),
+        0,
+        null,
+        blob.diffId(),
+        blob.size(),
+        List.of(),
+        planned.plan().stats());
+  }
+
+  static List<SourceImage> chosen(InputArchive input, FlattenOptions options)
+      throws FlatTarException, IOException {
+    OuterArchive archive = OuterArchive.read(input);
+    List<SourceImage> images = ImageLayouts.read(archive, options.reporter());
+    if (options.allImages()) {
+      if (!options.tags().isEmpty() && images.size() > 1) {
+        throw new InvalidImageException(
+            "--tag names one image, but --all-images writes "
+                + images.size()
+                + "; keep their own names");
       }
-      return new SkipByReading(
-          layer.compression().decompress(new BufferedInputStream(raw, 1 << 16)));
-    };
+      return images;
+    }
+    return List.of(ImageSelection.select(images, options.image(), input.label()));
+  }
+
+  /** Scans the layers of all the images, each stored layer once; the results per image. */
+  private static List<List<ScannedLayer>> scan(
+      List<SourceImage> images, FlattenOptions options, boolean keepsBase)
+      throws FlatTarException, IOException {
+    List<LayerRef> all = new ArrayList<>();
+    images.forEach(i -> all.addAll(i.layers()));
+    boolean hashStored = keepsBase && options.format().oci();
+    List<ScannedLayer> scanned = LayerScanner.scan(all, options.threads(), hashStored);
+    List<List<ScannedLayer>> perImage = new ArrayList<>();
+    int at = 0;
+    for (SourceImage image : images) {
+      perImage.add(scanned.subList(at, at + image.layers().size()));
+      at += image.layers().size();
+      options
+          .reporter()
+          .verbose(
+              "flattening "
+                  + image.displayName()
+                  + " from "
+                  + image.origin()
+                  + ": "
+                  + Texts.count(image.layers().size(), "layer"));
+    }
+    return perImage;
   }
 }

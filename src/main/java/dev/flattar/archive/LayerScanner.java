@@ -34,20 +34,35 @@ public final class LayerScanner {
 
   public static List<ScannedLayer> scan(List<LayerRef> layers, int threads)
       throws FlatTarException, IOException {
+    return scan(layers, threads, false);
+  }
+
+  /**
+   * Scans layers, each stored layer once.
+   *
+   * @param hashStored also compute the digest of each compressed layer's stored bytes when its
+   *     image does not name it (to write it unchanged into an OCI layout)
+   */
+  public static List<ScannedLayer> scan(List<LayerRef> layers, int threads, boolean hashStored)
+      throws FlatTarException, IOException {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), daemonThreads());
     try {
       Map<Long, Future<ScannedLayer>> byOffset = new HashMap<>();
       List<Future<ScannedLayer>> futures = new ArrayList<>();
       for (LayerRef ref : layers) {
         futures.add(
-            byOffset.computeIfAbsent(ref.data().offset(), k -> pool.submit(() -> scanOne(ref))));
+            byOffset.computeIfAbsent(
+                ref.data().offset(), k -> pool.submit(() -> scanOne(ref, true, hashStored))));
       }
       List<ScannedLayer> scanned = new ArrayList<>();
       for (int i = 0; i < layers.size(); i++) {
         ScannedLayer s = await(futures.get(i));
         LayerRef ref = layers.get(i);
         scanned.add(
-            s.ref() == ref ? s : new ScannedLayer(ref, s.diffId(), s.compression(), s.entries()));
+            s.ref() == ref
+                ? s
+                : new ScannedLayer(
+                    ref, s.diffId(), s.storedDigest(), s.compression(), s.entries()));
         if (ref.diffId() != null && !ref.diffId().equals(s.diffId())) {
           throw mismatch(ref, s.diffId());
         }
@@ -60,7 +75,7 @@ public final class LayerScanner {
 
   /** Scans one layer and checks it against the digests its image claims. */
   public static ScannedLayer scanOne(LayerRef ref) throws FlatTarException, IOException {
-    return scanOne(ref, true);
+    return scanOne(ref, true, false);
   }
 
   /**
@@ -69,10 +84,10 @@ public final class LayerScanner {
    * result's diffId is null. For {@code inspect}.
    */
   public static ScannedLayer headersOnly(LayerRef ref) throws FlatTarException, IOException {
-    return scanOne(ref, false);
+    return scanOne(ref, false, false);
   }
 
-  private static ScannedLayer scanOne(LayerRef ref, boolean verify)
+  private static ScannedLayer scanOne(LayerRef ref, boolean verify, boolean hashStored)
       throws FlatTarException, IOException {
     String where = ref.describe();
     byte[] head = new byte[Compression.MAGIC_LENGTH];
@@ -81,7 +96,8 @@ public final class LayerScanner {
       headLength = peek.readNBytes(head, 0, head.length);
     }
     Compression compression = Compression.detect(head, headLength);
-    boolean hashBlob = verify && ref.blobDigest() != null && compression != Compression.NONE;
+    boolean hashBlob =
+        verify && (ref.blobDigest() != null || hashStored) && compression != Compression.NONE;
     try (InputStream raw = ref.data().open()) {
       HashingInputStream blob = hashBlob ? new HashingInputStream(raw) : null;
       InputStream stored = new BufferedInputStream(blob != null ? blob : raw, BUFFER);
@@ -94,7 +110,7 @@ public final class LayerScanner {
         for (TarEntry e = reader.next(); e != null; e = reader.next()) {
           entries.add(e);
         }
-        return new ScannedLayer(ref, null, compression, entries);
+        return new ScannedLayer(ref, null, null, compression, entries);
       }
       HashingInputStream content = new HashingInputStream(decoded);
       List<TarEntry> entries = new ArrayList<>();
@@ -105,16 +121,20 @@ public final class LayerScanner {
       }
       content.drain();
       Digest diffId = content.digest();
+      Digest storedDigest = compression == Compression.NONE ? diffId : null;
       if (blob != null) {
         blob.drain();
-        checkBlob(ref, blob.digest(), blob.count());
+        storedDigest = blob.digest();
+        if (ref.blobDigest() != null) {
+          checkBlob(ref, storedDigest, blob.count());
+        }
       } else if (ref.blobDigest() != null) {
         checkBlob(ref, diffId, content.count());
       }
       if (ref.diffId() != null && !ref.diffId().equals(diffId)) {
         throw mismatch(ref, diffId);
       }
-      return new ScannedLayer(ref, diffId, compression, entries);
+      return new ScannedLayer(ref, diffId, storedDigest, compression, entries);
     } catch (CorruptDataException e) {
       throw new CorruptArchiveException(where + ": " + e.getMessage(), e);
     }

@@ -9,10 +9,16 @@ import java.util.List;
  * A layer whose headers have been read and whose content has been checked against its digests.
  *
  * @param diffId sha256 of the uncompressed bytes, as computed (null after a headers-only scan)
+ * @param storedDigest sha256 of the stored bytes: the diffId when uncompressed; for a compressed
+ *     layer when its image names it or it was asked for, else null
  * @param entries the members in archive order, with data offsets into the uncompressed stream
  */
 public record ScannedLayer(
-    LayerRef ref, Digest diffId, Compression compression, List<TarEntry> entries) {
+    LayerRef ref,
+    Digest diffId,
+    Digest storedDigest,
+    Compression compression,
+    List<TarEntry> entries) {
   public ScannedLayer {
     entries = List.copyOf(entries);
   }

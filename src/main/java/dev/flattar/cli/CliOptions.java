@@ -1,8 +1,16 @@
 package dev.flattar.cli;
 
-import java.io.PrintStream;
+import dev.flattar.FlattenOptions;
+import dev.flattar.model.Times;
+import dev.flattar.writer.OutputCompression;
+import dev.flattar.writer.OutputFormat;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import joptsimple.OptionException;
 import joptsimple.OptionParser;
 import joptsimple.OptionSet;
@@ -10,14 +18,23 @@ import joptsimple.OptionSpec;
 
 /** The parsed command line. */
 record CliOptions(
+    Command command,
     Path input,
     Path output,
-    List<String> tags,
-    String image,
+    boolean inPlace,
+    boolean rootfs,
+    boolean json,
     boolean verbose,
     boolean quiet,
-    boolean help,
-    boolean version) {
+    FlattenOptions.Builder flatten) {
+
+  /** What to do. */
+  enum Command {
+    FLATTEN,
+    INSPECT,
+    HELP,
+    VERSION
+  }
 
   /** A command line that cannot be run as given (exit status 2). */
   static final class UsageException extends Exception {
@@ -28,11 +45,33 @@ record CliOptions(
     }
   }
 
-  static CliOptions parse(String... args) throws UsageException {
+  /**
+   * Parses the arguments; {@code env} supplies SOURCE_DATE_EPOCH (the command line is the only
+   * place the environment is read).
+   */
+  static CliOptions parse(List<String> arguments, Map<String, String> env) throws UsageException {
+    List<String> args = ArgFiles.expand(arguments, WITH_VALUES);
+    Command command = Command.FLATTEN;
+    if (!args.isEmpty() && args.get(0).equals("inspect")) {
+      command = Command.INSPECT;
+      args = args.subList(1, args.size());
+    }
     OptionParser parser = new OptionParser();
     OptionSpec<String> output = parser.acceptsAll(List.of("o", "output")).withRequiredArg();
     OptionSpec<String> tag = parser.acceptsAll(List.of("t", "tag")).withRequiredArg();
     OptionSpec<String> image = parser.accepts("image").withRequiredArg();
+    OptionSpec<Void> allImages = parser.accepts("all-images");
+    OptionSpec<String> keepBase = parser.accepts("keep-base").withRequiredArg();
+    OptionSpec<String> fromLayer = parser.accepts("from-layer").withRequiredArg();
+    OptionSpec<String> format = parser.accepts("format").withRequiredArg();
+    OptionSpec<String> compress = parser.accepts("compress").withRequiredArg();
+    OptionSpec<Void> rootfs = parser.accepts("rootfs");
+    OptionSpec<String> created = parser.accepts("created").withRequiredArg();
+    OptionSpec<String> clamp = parser.accepts("clamp-mtime").withRequiredArg();
+    OptionSpec<String> maxLayers = parser.accepts("max-layers").withRequiredArg();
+    OptionSpec<Void> inPlace = parser.accepts("in-place");
+    OptionSpec<Void> dryRun = parser.accepts("dry-run");
+    OptionSpec<Void> json = parser.accepts("json");
     OptionSpec<Void> verbose = parser.acceptsAll(List.of("v", "verbose"));
     OptionSpec<Void> quiet = parser.acceptsAll(List.of("q", "quiet"));
     OptionSpec<Void> help = parser.acceptsAll(List.of("h", "help"));
@@ -40,66 +79,158 @@ record CliOptions(
     OptionSpec<String> positional = parser.nonOptions();
     OptionSet set;
     try {
-      set = parser.parse(args);
+      set = parser.parse(args.toArray(new String[0]));
     } catch (OptionException e) {
       throw new UsageException(e.getMessage());
+    }
+    if (set.has(help)) {
+      command = Command.HELP;
+    } else if (set.has(version)) {
+      command = Command.VERSION;
+    } else if (set.has(dryRun)) {
+      command = Command.INSPECT;
     }
     List<String> inputs = set.valuesOf(positional);
     if (inputs.size() > 1) {
       throw new UsageException(
           "expected one INPUT, got " + inputs.size() + ": " + String.join(" ", inputs));
     }
-    if (set.valuesOf(output).size() > 1 || set.valuesOf(image).size() > 1) {
-      throw new UsageException("-o/--output and --image may each be given once");
+    for (OptionSpec<?> once :
+        List.of(output, image, keepBase, fromLayer, format, compress, created, clamp, maxLayers)) {
+      if (set.valuesOf(once).size() > 1) {
+        throw new UsageException(
+            "--" + once.options().get(once.options().size() - 1) + " may be given once");
+      }
     }
     if (set.has(verbose) && set.has(quiet)) {
       throw new UsageException("--verbose and --quiet exclude each other");
     }
     String in = inputs.isEmpty() ? null : inputs.get(0);
     String out = set.valueOf(output);
+    Path inputPath = in == null || in.equals("-") ? null : Path.of(in);
+    Path outputPath = out == null || out.equals("-") ? null : Path.of(out);
+    if (set.has(inPlace)) {
+      if (inputPath == null) {
+        throw new UsageException("--in-place needs an INPUT file");
+      }
+      if (outputPath == null) {
+        outputPath = inputPath;
+      }
+    }
+    if (set.has(json) && command != Command.INSPECT) {
+      throw new UsageException("--json goes with inspect (or --dry-run)");
+    }
+    FlattenOptions.Builder builder = FlattenOptions.builder();
+    try {
+      set.valuesOf(tag).forEach(builder::tag);
+      builder.image(set.valueOf(image)).allImages(set.has(allImages));
+      if (set.has(keepBase)) {
+        builder.keepBase(number(set.valueOf(keepBase), "--keep-base"));
+      }
+      builder.fromLayer(set.valueOf(fromLayer));
+      if (set.has(format)) {
+        builder.format(OutputFormat.parse(set.valueOf(format)));
+      }
+      if (set.has(compress)) {
+        builder.compression(OutputCompression.parse(set.valueOf(compress)));
+      }
+      Instant when = createdTime(set.valueOf(created), env.get("SOURCE_DATE_EPOCH"));
+      if (when != null) {
+        builder.created(when);
+      }
+      if (set.has(clamp)) {
+        builder.clampMtime(Times.parse(set.valueOf(clamp)));
+      }
+      if (set.has(maxLayers)) {
+        builder.maxLayers(number(set.valueOf(maxLayers), "--max-layers"));
+      }
+      builder.build(); // validates combinations now, as a usage error
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    if (set.has(rootfs) && (set.has(format) || set.has(tag))) {
+      throw new UsageException(
+          "--rootfs writes a plain filesystem tar: it takes neither --format nor --tag");
+    }
     return new CliOptions(
-        in == null || in.equals("-") ? null : Path.of(in),
-        out == null || out.equals("-") ? null : Path.of(out),
-        set.valuesOf(tag),
-        set.valueOf(image),
+        command,
+        inputPath,
+        outputPath,
+        set.has(inPlace),
+        set.has(rootfs),
+        set.has(json),
         set.has(verbose),
         set.has(quiet),
-        set.has(help),
-        set.has(version));
+        builder);
   }
 
-  static void printHelp(PrintStream out) {
-    out.print(
-        """
-        Usage: flat-tar [OPTIONS] [INPUT]
+  /** --created wins over SOURCE_DATE_EPOCH (reproducible-builds.org), which must be an integer. */
+  private static Instant createdTime(String created, String sourceDateEpoch) {
+    if (created != null) {
+      return Times.parse(created);
+    }
+    if (sourceDateEpoch == null || sourceDateEpoch.isEmpty()) {
+      return null;
+    }
+    if (!sourceDateEpoch.matches("\\d{1,12}")) {
+      throw new IllegalArgumentException(
+          "SOURCE_DATE_EPOCH must be seconds since 1970, got '" + sourceDateEpoch + "'");
+    }
+    return Instant.ofEpochSecond(Long.parseLong(sourceDateEpoch));
+  }
 
-        Flattens a docker-save archive into an image with a single layer: same filesystem
-        (whiteouts applied, hard links, xattrs, modes and owners kept), same config, same
-        names. Works offline, without a Docker daemon.
+  private static int number(String text, String option) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " takes a number, got '" + text + "'");
+    }
+  }
 
-        INPUT is an image archive (docker save, podman save, skopeo, crane, kaniko, jib,
-        Bazel, OCI layout; plain or gzip/bzip2/xz/zstd-compressed). Without INPUT, or
-        with -, the archive is read from standard input.
+  /** Options that take a value: the word after one is its value, never an argument file. */
+  private static final java.util.Set<String> WITH_VALUES =
+      java.util.Set.of(
+          "-o",
+          "--output",
+          "-t",
+          "--tag",
+          "--image",
+          "--keep-base",
+          "--from-layer",
+          "--format",
+          "--compress",
+          "--created",
+          "--clamp-mtime",
+          "--max-layers");
 
-        Options:
-          -o, --output FILE   write the flattened archive to FILE (default: standard
-                              output). FILE appears only when complete.
-          -t, --tag NAME:TAG  name the output image (repeatable); without -t the input's
-                              names are kept. A name without a tag means NAME:latest.
-              --image REF     which image to flatten when the archive holds several: a
-                              tag (busybox, busybox:1.36) or an image id prefix (sha256:ab12)
-          -v, --verbose       explain each step; show stack traces on errors
-          -q, --quiet         print nothing but errors
-          -h, --help          show this help
-              --version       show the version
+  /**
+   * {@code @FILE} arguments: the file's lines, one argument each (Bazel's param file format). A
+   * word that is an option's value ({@code --clamp-mtime @1700000000}) is left alone.
+   */
+  static final class ArgFiles {
+    private ArgFiles() {}
 
-        Examples:
-          docker save app:1.0 | flat-tar > app-flat.tar
-          flat-tar -o app-flat.tar -t app:flat app.tar
-          flat-tar --image busybox:latest -o busybox-flat.tar two-images.tar
-
-        Exit status: 0 success, 1 failure (bad input, I/O error; nothing is written),
-        2 usage error.
-        """);
+    static List<String> expand(List<String> args, java.util.Set<String> withValues)
+        throws UsageException {
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < args.size(); i++) {
+        String arg = args.get(i);
+        boolean isValue = i > 0 && withValues.contains(args.get(i - 1));
+        if (arg.startsWith("@") && arg.length() > 1 && !isValue) {
+          try {
+            for (String line : Files.readAllLines(Path.of(arg.substring(1)))) {
+              if (!line.isEmpty()) {
+                out.add(line);
+              }
+            }
+          } catch (IOException e) {
+            throw new UsageException("cannot read argument file '" + arg.substring(1) + "'");
+          }
+        } else {
+          out.add(arg);
+        }
+      }
+      return out;
+    }
   }
 }

@@ -3,6 +3,10 @@ package dev.flattar.cli;
 import dev.flattar.FlatTar;
 import dev.flattar.FlattenOptions;
 import dev.flattar.FlattenResult;
+import dev.flattar.ImageResult;
+import dev.flattar.Input;
+import dev.flattar.InspectReport;
+import dev.flattar.Output;
 import dev.flattar.Version;
 import dev.flattar.model.FlatTarException;
 import java.io.BufferedOutputStream;
@@ -12,12 +16,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.function.IntPredicate;
 
 /**
- * The command line. {@link #run} is the whole program as a function, so tests call it directly;
- * {@code main} only wires it to the process.
+ * The command line: a thin layer over {@link FlatTar}. {@link #run} is the whole program as a
+ * function, so tests call it directly; {@code main} only wires it to the process.
  */
 public final class Main {
   public static final int OK = 0;
@@ -28,18 +34,26 @@ public final class Main {
   private final OutputStream stdout;
   private final PrintStream err;
   private final IntPredicate isTerminal;
+  private final Map<String, String> env;
 
-  Main(InputStream stdin, OutputStream stdout, PrintStream err, IntPredicate isTerminal) {
+  Main(
+      InputStream stdin,
+      OutputStream stdout,
+      PrintStream err,
+      IntPredicate isTerminal,
+      Map<String, String> env) {
     this.stdin = stdin;
     this.stdout = stdout;
     this.err = err;
     this.isTerminal = isTerminal;
+    this.env = env;
   }
 
   public static void main(String[] args) {
     OutputStream stdout =
-        new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 20);
-    int code = new Main(System.in, stdout, System.err, Terminal::isTerminal).run(args);
+        new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+    int code =
+        new Main(System.in, stdout, System.err, Terminal::isTerminal, System.getenv()).run(args);
     System.exit(code);
   }
 
@@ -47,96 +61,105 @@ public final class Main {
   public int run(String... args) {
     CliOptions options;
     try {
-      options = CliOptions.parse(args);
+      options = CliOptions.parse(List.of(args), env);
     } catch (CliOptions.UsageException e) {
-      err.println("flat-tar: " + e.getMessage());
-      err.println("Try 'flat-tar --help' for more information.");
-      return USAGE;
+      return usage(e.getMessage());
     }
-    if (options.help()) {
-      CliOptions.printHelp(new PrintStream(stdout, true));
-      return OK;
-    }
-    if (options.version()) {
-      PrintStream out = new PrintStream(stdout, true);
-      out.println(Version.product());
-      return OK;
+    PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+    switch (options.command()) {
+      case HELP -> {
+        Help.print(out);
+        return OK;
+      }
+      case VERSION -> {
+        out.println(Version.product());
+        return OK;
+      }
+      default -> {}
     }
     StderrReporter reporter = new StderrReporter(err, options.verbose(), options.quiet());
     try {
-      return flatten(options, reporter);
+      FlattenOptions flatten = options.flatten().reporter(reporter).build();
+      if (options.command() == CliOptions.Command.INSPECT) {
+        InspectReport report = FlatTar.inspect(input(options), flatten);
+        if (options.json()) {
+          InspectFormat.json(report, out);
+        } else {
+          InspectFormat.table(report, out);
+        }
+        return OK;
+      }
+      return flatten(options, flatten, reporter);
     } catch (CliOptions.UsageException e) {
-      err.println("flat-tar: " + e.getMessage());
-      err.println("Try 'flat-tar --help' for more information.");
-      return USAGE;
+      return usage(e.getMessage());
     } catch (FlatTarException e) {
-      err.println("flat-tar: " + e.getMessage());
-      if (options.verbose()) {
-        e.printStackTrace(err);
-      }
-      return FAILURE;
+      return failure(e.getMessage(), e, options);
     } catch (IOException e) {
-      err.println("flat-tar: " + Failures.describe(e));
-      if (options.verbose()) {
-        e.printStackTrace(err);
-      }
-      return FAILURE;
+      return failure(Failures.describe(e), e, options);
     } catch (OutOfMemoryError e) {
-      err.println("flat-tar: out of memory; give the JVM more heap (e.g. java -Xmx4g -jar ...)");
+      err.println("flat-tar: out of memory; give the JVM more heap (FLAT_TAR_JAVA_OPTS=-Xmx4g)");
       return FAILURE;
     } catch (RuntimeException e) {
-      err.println("flat-tar: internal error (please report it): " + e);
-      if (options.verbose()) {
-        e.printStackTrace(err);
-      }
-      return FAILURE;
+      return failure("internal error (please report it): " + e, e, options);
     }
   }
 
-  private int flatten(CliOptions options, StderrReporter reporter)
+  private int flatten(CliOptions options, FlattenOptions flatten, StderrReporter reporter)
       throws CliOptions.UsageException, FlatTarException, IOException {
-    FlattenOptions.Builder builder =
-        FlattenOptions.builder().reporter(reporter).image(options.image());
-    for (String tag : options.tags()) {
-      try {
-        builder.tag(tag);
-      } catch (IllegalArgumentException e) {
-        throw new CliOptions.UsageException(e.getMessage());
-      }
-    }
-    FlattenOptions flatten = builder.build();
-    Path input = options.input();
-    Path output = options.output();
-    if (input == null && isTerminal.test(0)) {
-      throw new CliOptions.UsageException(
-          "no input: name an archive or pipe one in (docker save IMAGE | flat-tar > out.tar)");
-    }
-    if (output == null && isTerminal.test(1)) {
+    if (options.output() == null && isTerminal.test(1)) {
       throw new CliOptions.UsageException(
           "refusing to write a binary archive to a terminal; use -o FILE or redirect stdout");
     }
-    FlattenResult result;
-    if (output != null) {
-      result =
-          input != null
-              ? FlatTar.flatten(input, output, flatten)
-              : FlatTar.flatten(stdin, output, flatten);
+    Input input = input(options);
+    Output output =
+        options.output() == null
+            ? Output.stream(stdout)
+            : options.inPlace()
+                ? Output.replacingInput(options.output())
+                : Output.file(options.output());
+    if (options.rootfs()) {
+      ImageResult r = FlatTar.exportRootfs(input, output, flatten);
+      reporter.verbose("wrote the merged filesystem: " + r.layerSize() + " bytes, " + r.diffId());
     } else {
-      result =
-          input != null
-              ? FlatTar.flatten(input, stdout, flatten)
-              : FlatTar.flatten(stdin, stdout, flatten);
-      stdout.flush();
+      FlattenResult result = FlatTar.flatten(input, output, flatten);
+      for (ImageResult r : result.images()) {
+        reporter.verbose(
+            "wrote "
+                + r.imageId()
+                + " ("
+                + r.layerSize()
+                + "-byte layer "
+                + r.diffId()
+                + ")"
+                + (r.tags().isEmpty() ? ", untagged" : " as " + String.join(", ", r.tags())));
+      }
     }
-    reporter.verbose(
-        "wrote "
-            + result.imageId()
-            + " ("
-            + result.layerSize()
-            + "-byte layer "
-            + result.diffId()
-            + ")"
-            + (result.tags().isEmpty() ? ", untagged" : " as " + String.join(", ", result.tags())));
+    stdout.flush();
     return OK;
+  }
+
+  private Input input(CliOptions options) throws CliOptions.UsageException {
+    if (options.input() != null) {
+      return Input.file(options.input());
+    }
+    if (isTerminal.test(0)) {
+      throw new CliOptions.UsageException(
+          "no input: name an archive or pipe one in (docker save IMAGE | flat-tar > out.tar)");
+    }
+    return Input.stream(stdin);
+  }
+
+  private int usage(String message) {
+    err.println("flat-tar: " + message);
+    err.println("Try 'flat-tar --help' for more information.");
+    return USAGE;
+  }
+
+  private int failure(String message, Throwable e, CliOptions options) {
+    err.println("flat-tar: " + message);
+    if (options.verbose()) {
+      e.printStackTrace(err);
+    }
+    return FAILURE;
   }
 }

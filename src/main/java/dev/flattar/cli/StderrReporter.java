@@ -23,6 +23,13 @@ final class StderrReporter implements Reporter {
   }
 
   @Override
+  public void info(String message) {
+    if (!quiet) {
+      err.println("flat-tar: " + message);
+    }
+  }
+
+  @Override
   public void verbose(String message) {
     if (verbose) {
       err.println("flat-tar: " + message);

@@ -1,13 +1,13 @@
 package dev.flattar.io;
 
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * A file that appears at its target path only when complete: bytes go to a hidden temporary file
@@ -17,13 +17,13 @@ import java.nio.file.StandardCopyOption;
 public final class AtomicOutput implements Closeable {
   private final Path target;
   private final Path temp;
-  private final OutputStream stream;
+  private final FileChannel channel;
   private boolean committed;
 
-  private AtomicOutput(Path target, Path temp, OutputStream stream) {
+  private AtomicOutput(Path target, Path temp, FileChannel channel) {
     this.target = target;
     this.temp = temp;
-    this.stream = stream;
+    this.channel = channel;
   }
 
   public static AtomicOutput create(Path target) throws IOException {
@@ -33,17 +33,24 @@ public final class AtomicOutput implements Closeable {
     Path temp =
         TempFiles.createAt(
             dir.resolve("." + absolute.getFileName() + "." + suffix + ".flat-tar-tmp"));
-    OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 20);
-    return new AtomicOutput(absolute, temp, out);
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.READ);
+    } catch (IOException e) {
+      TempFiles.delete(temp);
+      throw e;
+    }
+    return new AtomicOutput(absolute, temp, channel);
   }
 
-  public OutputStream stream() {
-    return stream;
+  /** The temporary file, open for writing (and for patching earlier bytes). */
+  public FileChannel channel() {
+    return channel;
   }
 
-  /** Flushes, closes and renames the temporary file over the target. */
+  /** Closes the temporary file and renames it over the target. */
   public void commit() throws IOException {
-    stream.close();
+    channel.close();
     try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
@@ -57,7 +64,7 @@ public final class AtomicOutput implements Closeable {
   public void close() {
     if (!committed) {
       try {
-        stream.close();
+        channel.close();
       } catch (IOException e) {
         // The file is being discarded; a failed close changes nothing.
       }

@@ -9,7 +9,7 @@ import java.util.List;
  * before children, hard-link targets before links, each path once, no whiteouts), and so its exact
  * size.
  */
-public record Plan(List<PlannedEntry> entries, long layerSize, MergeStats stats) {
+public record Plan(List<PlannedEntry> entries, long layerSize, MergeStats stats, long clampMtime) {
   /** The two zero blocks that end a tar stream (Go's writer writes exactly these). */
   public static final int END_OF_ARCHIVE = 1024;
 
@@ -17,15 +17,27 @@ public record Plan(List<PlannedEntry> entries, long layerSize, MergeStats stats)
     entries = List.copyOf(entries);
   }
 
-  static Plan of(List<PlannedEntry> entries, MergeStats stats) {
+  static Plan of(List<PlannedEntry> entries, MergeStats stats, long clampMtime) {
     long size = END_OF_ARCHIVE;
     for (PlannedEntry p : entries) {
-      TarEntry header = p.header();
+      TarEntry header = header(p, clampMtime);
       size +=
           TarHeaderEncoder.encodedLength(header)
               + padded(header.type().hasData() ? header.size() : 0);
     }
-    return new Plan(entries, size, stats);
+    return new Plan(entries, size, stats, clampMtime);
+  }
+
+  /** The header to write for a planned member (with its mtime clamped, if asked). */
+  public TarEntry header(PlannedEntry p) {
+    return header(p, clampMtime);
+  }
+
+  private static TarEntry header(PlannedEntry p, long clampMtime) {
+    TarEntry h = p.header();
+    return h.mtimeSeconds() > clampMtime || (h.mtimeSeconds() == clampMtime && h.mtimeNanos() > 0)
+        ? h.withMtime(clampMtime, 0)
+        : h;
   }
 
   static long padded(long size) {

@@ -6,11 +6,13 @@ import dev.flattar.tar.TarPaths;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Lays out the flattened layer: layers oldest first, members in archive order, so each layer's
- * stream is read once, front to back. A directory is written with its final metadata the first time
- * anything needs it, so parents always precede children.
+ * Lays out the new layer: markers for kept base layers first (if any), then the squashed layers
+ * oldest first, members in archive order, so each layer's stream is read once, front to back. A
+ * directory is written with its final metadata the first time anything needs it, so parents always
+ * precede children; directories the kept base already has are not repeated.
  *
  * <p>Hard links: within a layer, a group is the data-holding member and the links to it. If the
  * holder did not survive but links did, the first surviving link becomes the holder (a regular file
@@ -20,31 +22,106 @@ import java.util.List;
  */
 final class PlanBuilder {
   private final PathTree tree;
-  private final TarEntry[] finalDirectory;
+  private final Visibility.Result visibility;
+  private final int keep;
   private final boolean[] emitted;
   private final List<PlannedEntry> out = new ArrayList<>();
+  private final MergeLog log;
   private int[] ancestors = new int[64];
   private long linksRewritten;
 
-  private PlanBuilder(PathTree tree, TarEntry[] finalDirectory) {
+  private PlanBuilder(PathTree tree, Visibility.Result visibility, int keep, MergeLog log) {
     this.tree = tree;
-    this.finalDirectory = finalDirectory;
+    this.visibility = visibility;
+    this.keep = keep;
     this.emitted = new boolean[tree.size()];
+    this.log = log;
   }
 
-  static Plan build(List<LayerIndex> layers, PathTree tree, Visibility.Result visibility) {
-    PlanBuilder b = new PlanBuilder(tree, visibility.finalDirectory());
+  static Plan build(
+      List<LayerIndex> layers,
+      PathTree tree,
+      Visibility.Result visibility,
+      Map<Integer, BaseMarkers.Kind> markers,
+      MergeSettings settings) {
+    int keep = settings.keepBase();
+    PlanBuilder b = new PlanBuilder(tree, visibility, keep, settings.log());
+    b.markers(markers);
     long members = 0;
     long whiteouts = 0;
-    for (int k = 0; k < layers.size(); k++) {
+    for (int k = keep; k < layers.size(); k++) {
       LayerIndex layer = layers.get(k);
-      b.layer(k, layer, visibility.visible()[k]);
+      b.layer(k, layer, visibility.visible[k]);
       members += layer.size();
       for (EntryKind kind : layer.kind) {
         whiteouts += kind == EntryKind.WHITEOUT || kind == EntryKind.OPAQUE ? 1 : 0;
       }
     }
-    return Plan.of(b.out, new MergeStats(members, b.out.size(), whiteouts, b.linksRewritten));
+    MergeStats stats =
+        new MergeStats(
+            members, b.out.size(), whiteouts, b.linksRewritten, layerStats(layers, visibility));
+    return Plan.of(b.out, stats, settings.clampMtime());
+  }
+
+  private static List<MergeStats.LayerStats> layerStats(
+      List<LayerIndex> layers, Visibility.Result visibility) {
+    List<MergeStats.LayerStats> stats = new ArrayList<>();
+    for (int k = 0; k < layers.size(); k++) {
+      LayerIndex layer = layers.get(k);
+      long bytes = 0;
+      long survivingBytes = 0;
+      for (int i = 0; i < layer.size(); i++) {
+        TarEntry e = layer.entries.get(i);
+        long size = e.type().hasData() ? e.size() : 0;
+        bytes += size;
+        survivingBytes += visibility.visible[k].get(i) ? size : 0;
+      }
+      stats.add(
+          new MergeStats.LayerStats(
+              layer.size(), bytes, visibility.visible[k].cardinality(), survivingBytes));
+    }
+    return stats;
+  }
+
+  /** Opaque markers (each after its directory), then whiteouts, in path order. */
+  private void markers(Map<Integer, BaseMarkers.Kind> markers) {
+    for (Map.Entry<Integer, BaseMarkers.Kind> m : markers.entrySet()) {
+      int node = m.getKey();
+      switch (m.getValue()) {
+        case OPAQUE -> {
+          TarEntry dir = visibility.finalDirectory(node);
+          if (dir != null && visibility.decidedBy(node) > keep) {
+            emit(-1, node, dir, true, null);
+          }
+          out.add(marker(child(node, EntryKind.OPAQUE_MARKER)));
+        }
+        case OPAQUE_NEW_DIRECTORY -> {
+          emit(-1, node, Markers.directory(tree.path(node) + "/"), true, null);
+          out.add(marker(child(node, EntryKind.OPAQUE_MARKER)));
+        }
+        case NEW_DIRECTORY -> emit(-1, node, Markers.directory(tree.path(node) + "/"), true, null);
+        case WHITEOUT -> {}
+      }
+    }
+    for (Map.Entry<Integer, BaseMarkers.Kind> m : markers.entrySet()) {
+      if (m.getValue() == BaseMarkers.Kind.WHITEOUT) {
+        String path = tree.path(m.getKey());
+        String parent = TarPaths.parent(path);
+        String name = EntryKind.WHITEOUT_PREFIX + TarPaths.basename(path);
+        out.add(marker(parent.isEmpty() ? name : parent + "/" + name));
+        log.decision(path, "deleted from the kept base layers (whiteout)");
+      }
+    }
+  }
+
+  /** The path of a child called {@code name} of {@code node}. */
+  private String child(int node, String name) {
+    return node == PathTree.ROOT ? name : tree.path(node) + "/" + name;
+  }
+
+  private static PlannedEntry marker(String name) {
+    TarEntry e = Markers.file(name);
+    return new PlannedEntry(-1, e, name, null);
   }
 
   private void layer(int k, LayerIndex layer, BitSet visible) {
@@ -60,6 +137,9 @@ final class PlanBuilder {
         if (holder[i] >= 0) {
           // The group's data lives here; write it under the first surviving link's name.
           linksRewritten++;
+          log.decision(
+              tree.path(layer.node[holder[i]]),
+              "hard link now holds the data of its deleted or replaced target");
           emit(k, layer.node[holder[i]], entry, false, null);
         }
         continue;
@@ -76,10 +156,12 @@ final class PlanBuilder {
         if (h == i) {
           continue; // already written, holding the data, at the root's position
         }
+        String target = tree.path(layer.node[h]);
         if (h != root) {
           linksRewritten++; // its holder is gone: it now points at the group's new holder
+          log.decision(tree.path(node), "hard link re-pointed at " + target);
         }
-        emit(k, node, entry, true, tree.path(layer.node[h]));
+        emit(k, node, entry, true, target);
       } else {
         emit(k, node, entry, true, null);
       }
@@ -127,10 +209,10 @@ final class PlanBuilder {
       return;
     }
     // Everything above an ancestor that is already handled is handled too, so stop there.
-    // Implicit directories (no surviving entry) count as handled once visited.
+    // Implicit directories, and directories the kept base owns, count as handled once visited.
     int depth = 0;
     for (int a = tree.parent(node); a >= 0 && !emitted[a]; a = tree.parent(a)) {
-      if (finalDirectory[a] == null) {
+      if (visibility.finalDirectory(a) == null || visibility.decidedBy(a) <= keep) {
         emitted[a] = true;
         continue;
       }
@@ -142,7 +224,8 @@ final class PlanBuilder {
     for (int d = depth - 1; d >= 0; d--) {
       int a = ancestors[d];
       emitted[a] = true;
-      out.add(new PlannedEntry(-1, finalDirectory[a], name(a, finalDirectory[a], true), null));
+      TarEntry dir = visibility.finalDirectory(a);
+      out.add(new PlannedEntry(-1, dir, name(a, dir, true), null));
     }
     emitted[node] = true;
     out.add(

@@ -12,6 +12,9 @@ public interface Reporter {
         public void verbose(String message) {}
       };
 
+  /** What happened, when it is worth a line (an image copied unchanged); silenced by --quiet. */
+  default void info(String message) {}
+
   /** Something the user should know although the job succeeds (a tag that had to be dropped). */
   void warn(String message);
 

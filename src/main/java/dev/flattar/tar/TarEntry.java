@@ -66,6 +66,27 @@ public record TarEntry(
         extraPax);
   }
 
+  public TarEntry withMtime(long seconds, int nanos) {
+    return new TarEntry(
+        name,
+        type,
+        mode,
+        uid,
+        gid,
+        uname,
+        gname,
+        seconds,
+        nanos,
+        linkName,
+        devMajor,
+        devMinor,
+        size,
+        dataOffset,
+        storedSize,
+        sparse,
+        extraPax);
+  }
+
   /** This member as a hard link to {@code target}, keeping its own metadata. */
   public TarEntry asHardLinkTo(String target) {
     return new TarEntry(

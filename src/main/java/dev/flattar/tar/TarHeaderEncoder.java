@@ -38,6 +38,27 @@ public final class TarHeaderEncoder {
     return out;
   }
 
+  /**
+   * The header of an archive member flat-tar names itself (a short ASCII name, a regular file with
+   * fixed metadata): always one 512-byte block, a size of 8 GiB or more in GNU base-256, so the
+   * header can be written before its size is known and rewritten in place afterwards.
+   */
+  public static byte[] member(String name, long size) {
+    int split = ustarSplit(name);
+    if (split == NEEDS_PAX) {
+      throw new IllegalArgumentException("member name does not fit a ustar header: " + name);
+    }
+    TarEntry entry =
+        new TarEntry(
+            name, EntryType.FILE, 0644, 0, 0, "", "", 0, 0, "", 0, 0, 0, 0, 0, null, List.of());
+    byte[] header = ustar(entry, split, Map.of());
+    if (!TarNumbers.formatOctal(header, 124, 12, size)) {
+      TarNumbers.formatBase256(header, 124, 12, size);
+    }
+    checksum(header);
+    return header;
+  }
+
   /** How many bytes {@link #encode} produces for {@code entry}, without building them. */
   public static int encodedLength(TarEntry entry) {
     Map<String, String> pax = paxRecords(entry, ustarSplit(entry.name()));

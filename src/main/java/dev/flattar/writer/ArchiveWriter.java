@@ -5,89 +5,125 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flattar.model.Digest;
 import dev.flattar.model.Json;
 import dev.flattar.model.Texts;
-import dev.flattar.tar.EntryType;
-import dev.flattar.tar.TarEntry;
-import dev.flattar.tar.TarHeaderEncoder;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a docker-save archive (FORMAT.md section 2): the flattened layer first, streamed straight
- * into the archive while its sha256 is computed (its size is known from the plan), then the config
- * that names that digest, then manifest.json. Members are plain files with fixed metadata, so the
- * same input always gives the same bytes.
+ * Writes flattened images as one archive (FORMAT.md section 2): per image its kept base layers, its
+ * new layer (streamed straight into the archive while it is hashed), its config; then manifest.json
+ * and/or the OCI index. Members are plain files with fixed metadata, so the same input always gives
+ * the same bytes.
  */
 public final class ArchiveWriter {
-  private static final byte[] ZEROS = new byte[1024];
+  private final WriterSettings settings;
 
-  private final String version;
-
-  /**
-   * @param version written into the history entry ("flat-tar 1.0.0")
-   */
-  public ArchiveWriter(String version) {
-    this.version = version;
+  public ArchiveWriter(WriterSettings settings) {
+    this.settings = settings;
   }
 
-  /** Writes the archive; does not close {@code out}. */
-  public WrittenImage write(OutputImage image, OutputStream out) throws IOException {
-    String layerName = image.sourceId().hex() + "/layer.tar";
-    long size = image.plan().layerSize();
-    out.write(TarHeaderEncoder.encode(member(layerName, size)));
-    ParallelDigestOutputStream layer = new ParallelDigestOutputStream(out);
-    Digest diffId;
-    try {
-      LayerWriter.write(image.plan(), image.layers(), layer);
-      diffId = layer.finish();
-    } finally {
-      layer.abandon();
+  /** Writes the archive; does not close the sink's stream. */
+  public List<WrittenImage> write(List<OutputImage> images, ArchiveSink sink) throws IOException {
+    TarMembers members = new TarMembers(sink, settings.tempDir());
+    OutputFormat format = settings.format();
+    ArrayNode manifestJson = Json.MAPPER.createArrayNode();
+    ArrayNode index = Json.MAPPER.createArrayNode();
+    List<WrittenImage> written = new ArrayList<>();
+    for (OutputImage image : images) {
+      List<String> layerNames = new ArrayList<>();
+      List<ObjectNode> descriptors = new ArrayList<>();
+      List<Digest> diffIds = new ArrayList<>();
+      for (KeptLayer kept : image.kept()) {
+        String name = format.oci() ? blobName(kept.digest()) : kept.diffId().hex() + "/layer.tar";
+        if (!members.has(name)) {
+          members.known(name, kept.size(), out -> copy(kept, out));
+        }
+        layerNames.add(name);
+        descriptors.add(OciDocuments.descriptor(kept.mediaType(), kept.digest(), kept.size()));
+        diffIds.add(kept.diffId());
+      }
+      LayerBlob layer = newLayer(image, members);
+      layerNames.add(format.oci() ? blobName(layer.digest()) : dockerLayerName(image));
+      descriptors.add(OciDocuments.descriptor(layer.mediaType(), layer.digest(), layer.size()));
+      diffIds.add(layer.diffId());
+
+      ObjectNode config =
+          ConfigRewriter.rewrite(
+              image.sourceConfig(),
+              diffIds,
+              image.kept().size(),
+              settings.product() + " flatten",
+              comment(image),
+              settings.created());
+      byte[] configBytes = Json.write(config);
+      Digest id = Digest.of(configBytes);
+      String configName = format.oci() ? blobName(id) : id.hex() + ".json";
+      members.file(configName, configBytes);
+
+      if (format.oci()) {
+        byte[] manifest = OciDocuments.manifest(id, configBytes.length, descriptors);
+        Digest manifestDigest = Digest.of(manifest);
+        if (!members.has(blobName(manifestDigest))) {
+          members.file(blobName(manifestDigest), manifest);
+        }
+        OciDocuments.addToIndex(index, manifestDigest, manifest.length, image.tags());
+      }
+      ObjectNode entry = manifestJson.addObject();
+      entry.put("Config", configName);
+      if (image.tags().isEmpty()) {
+        entry.putNull("RepoTags");
+      } else {
+        ArrayNode tags = entry.putArray("RepoTags");
+        image.tags().forEach(tags::add);
+      }
+      ArrayNode layers = entry.putArray("Layers");
+      layerNames.forEach(layers::add);
+      written.add(new WrittenImage(id, layer, image.tags()));
     }
-    if (layer.count() != size) {
-      throw new IllegalStateException(
-          "wrote " + layer.count() + " layer bytes but planned " + size);
+    if (format.oci()) {
+      members.file("oci-layout", OciDocuments.LAYOUT);
+      members.file("index.json", Json.write(OciDocuments.index(index)));
     }
-    pad(out, size);
-
-    ObjectNode config =
-        ConfigRewriter.rewrite(
-            image.sourceConfig(),
-            List.of(diffId),
-            version + " flatten",
-            "flattened " + Texts.count(image.sourceLayers(), "layer") + " of " + image.sourceId());
-    byte[] configBytes = Json.write(config);
-    Digest id = Digest.of(configBytes);
-    String configName = id.hex() + ".json";
-    file(out, configName, configBytes);
-
-    ArrayNode manifest = Json.MAPPER.createArrayNode();
-    ObjectNode entry = manifest.addObject();
-    entry.put("Config", configName);
-    if (image.tags().isEmpty()) {
-      entry.putNull("RepoTags");
-    } else {
-      ArrayNode tags = entry.putArray("RepoTags");
-      image.tags().forEach(tags::add);
+    if (format.docker()) {
+      members.file("manifest.json", Json.write(manifestJson));
     }
-    entry.putArray("Layers").add(layerName);
-    file(out, "manifest.json", Json.write(manifest));
-    out.write(ZEROS);
-    out.flush();
-    return new WrittenImage(id, diffId, size, image.tags());
+    members.finish();
+    return written;
   }
 
-  private static void file(OutputStream out, String name, byte[] bytes) throws IOException {
-    out.write(TarHeaderEncoder.encode(member(name, bytes.length)));
-    out.write(bytes);
-    pad(out, bytes.length);
+  private LayerBlob newLayer(OutputImage image, TarMembers members) throws IOException {
+    OutputCompression compression = settings.compression();
+    TarMembers.Producer<LayerBlob> producer =
+        out -> LayerBlobWriter.write(image.plan(), image.layers(), compression, out);
+    if (!settings.format().oci() && compression.kind() == OutputCompression.Kind.NONE) {
+      return members.known(dockerLayerName(image), image.plan().layerSize(), producer);
+    }
+    return members.named(
+        blob -> settings.format().oci() ? blobName(blob.digest()) : dockerLayerName(image),
+        producer);
   }
 
-  private static void pad(OutputStream out, long size) throws IOException {
-    out.write(ZEROS, 0, (int) (-size & 511));
+  private String dockerLayerName(OutputImage image) {
+    return image.sourceId().hex() + "/" + settings.compression().layerFileName();
   }
 
-  private static TarEntry member(String name, long size) {
-    return new TarEntry(
-        name, EntryType.FILE, 0644, 0, 0, "", "", 0, 0, "", 0, 0, size, 0, size, null, List.of());
+  private static String comment(OutputImage image) {
+    int squashed = image.sourceLayers() - image.kept().size();
+    String what = "flattened " + Texts.count(squashed, "layer") + " of " + image.sourceId();
+    return image.kept().isEmpty()
+        ? what
+        : what + " onto " + Texts.count(image.kept().size(), "kept base layer");
+  }
+
+  private static KeptLayer copy(KeptLayer kept, java.io.OutputStream out) throws IOException {
+    try (InputStream in = kept.bytes().open()) {
+      in.transferTo(out);
+    }
+    return kept;
+  }
+
+  static String blobName(Digest digest) {
+    return "blobs/sha256/" + digest.hex();
   }
 }

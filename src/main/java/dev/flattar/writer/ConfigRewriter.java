@@ -5,23 +5,34 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flattar.model.Digest;
 import dev.flattar.model.Json;
+import java.util.List;
 
 /**
  * The config of the flattened image (FORMAT.md section 5): the source config with only {@code
- * rootfs} and {@code history} replaced. Every other field, known or not, keeps its value and its
- * place.
+ * rootfs}, {@code history} (and {@code created}, when asked) replaced. Every other field, known or
+ * not, keeps its value and its place.
  */
 final class ConfigRewriter {
   private ConfigRewriter() {}
 
   /**
    * @param source the source image's config (not modified)
-   * @param diffIds the new layer stack
-   * @param comment what the appended history entry says happened
+   * @param diffIds the new layer stack: the kept base layers, then the new layer
+   * @param keptLayers how many layers at the bottom were kept as they were: their history entries
+   *     stay unchanged, every later one is marked empty
+   * @param created the new {@code created} time (RFC 3339), or null to keep the source's
    */
   static ObjectNode rewrite(
-      ObjectNode source, java.util.List<Digest> diffIds, String createdBy, String comment) {
+      ObjectNode source,
+      List<Digest> diffIds,
+      int keptLayers,
+      String createdBy,
+      String comment,
+      String created) {
     ObjectNode config = source.deepCopy();
+    if (created != null) {
+      config.put("created", created);
+    }
     ObjectNode rootfs = Json.MAPPER.createObjectNode();
     rootfs.put("type", "layers");
     ArrayNode ids = rootfs.putArray("diff_ids");
@@ -30,21 +41,24 @@ final class ConfigRewriter {
 
     ArrayNode history = Json.MAPPER.createArrayNode();
     JsonNode old = config.get("history");
+    int layersSeen = 0;
     if (old != null && old.isArray()) {
       for (JsonNode h : old) {
-        if (h instanceof ObjectNode entry) {
+        boolean empty = h.path("empty_layer").asBoolean(false);
+        if (layersSeen < keptLayers || !(h instanceof ObjectNode entry)) {
+          history.add(h);
+        } else {
           ObjectNode copy = entry.deepCopy();
           copy.put("empty_layer", true);
           history.add(copy);
-        } else {
-          history.add(h);
         }
+        layersSeen += empty ? 0 : 1;
       }
     }
     ObjectNode added = history.addObject();
-    JsonNode created = config.get("created");
-    if (created != null && created.isTextual()) {
-      added.put("created", created.asText());
+    JsonNode when = config.get("created");
+    if (when != null && when.isTextual()) {
+      added.put("created", when.asText());
     }
     added.put("created_by", createdBy);
     added.put("comment", comment);

@@ -32,7 +32,7 @@ final class LayerWriter {
     LayerWriter w = new LayerWriter(layers);
     try {
       for (PlannedEntry p : plan.entries()) {
-        w.member(p, out);
+        w.member(plan, p, out);
       }
       out.write(ZEROS, 0, Plan.END_OF_ARCHIVE);
     } finally {
@@ -40,8 +40,8 @@ final class LayerWriter {
     }
   }
 
-  private void member(PlannedEntry p, OutputStream out) throws IOException {
-    TarEntry e = p.header();
+  private void member(Plan plan, PlannedEntry p, OutputStream out) throws IOException {
+    TarEntry e = plan.header(p);
     out.write(TarHeaderEncoder.encode(e));
     if (!e.type().hasData() || e.size() == 0) {
       return;

@@ -12,7 +12,8 @@ import java.util.List;
  * @param sourceConfig that image's config
  * @param sourceLayers how many layers it had
  * @param tags the output RepoTags, already validated
- * @param plan the flattened layer
+ * @param kept base layers written unchanged below the new layer (none for a full flatten)
+ * @param plan the new layer
  * @param layers the source layers' byte streams, by plan layer index
  */
 public record OutputImage(
@@ -20,9 +21,11 @@ public record OutputImage(
     ObjectNode sourceConfig,
     int sourceLayers,
     List<String> tags,
+    List<KeptLayer> kept,
     Plan plan,
     LayerStreams layers) {
   public OutputImage {
     tags = List.copyOf(tags);
+    kept = List.copyOf(kept);
   }
 }

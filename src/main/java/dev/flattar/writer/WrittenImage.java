@@ -7,10 +7,9 @@ import java.util.List;
  * What was written for one image.
  *
  * @param id the new image id (sha256 of the written config)
- * @param diffId sha256 of the flattened layer
- * @param layerSize its size in bytes
+ * @param layer the new layer
  */
-public record WrittenImage(Digest id, Digest diffId, long layerSize, List<String> tags) {
+public record WrittenImage(Digest id, LayerBlob layer, List<String> tags) {
   public WrittenImage {
     tags = List.copyOf(tags);
   }

@@ -16,7 +16,8 @@ public final class CountEntries {
 
   public static void main(String[] args) throws Exception {
     long count = 0;
-    try (InputArchive in = InputArchive.open(Path.of(args[0]), Files.createTempDirectory("count"))) {
+    try (InputArchive in =
+        InputArchive.open(Path.of(args[0]), Files.createTempDirectory("count"))) {
       SourceImage image = ImageLayouts.read(OuterArchive.read(in), Reporter.SILENT).get(0);
       for (LayerRef ref : image.layers()) {
         count += LayerScanner.scanOne(ref).entries().size();

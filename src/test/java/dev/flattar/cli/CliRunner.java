@@ -21,12 +21,23 @@ public final class CliRunner {
     return run(stdin, false, args);
   }
 
+  /** Runs with environment variables (for SOURCE_DATE_EPOCH). */
+  public static Run run(byte[] stdin, java.util.Map<String, String> env, String... args) {
+    return run(stdin, false, env, args);
+  }
+
   public static Run run(byte[] stdin, boolean terminal, String... args) {
+    return run(stdin, terminal, java.util.Map.of(), args);
+  }
+
+  private static Run run(
+      byte[] stdin, boolean terminal, java.util.Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
     try (PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = new Main(new ByteArrayInputStream(stdin), out, errStream, fd -> terminal).run(args);
+      code =
+          new Main(new ByteArrayInputStream(stdin), out, errStream, fd -> terminal, env).run(args);
     }
     return new Run(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
   }

@@ -17,6 +17,12 @@ public final class Flatten {
   }
 
   public static FlatArchive run(byte[] archive, FlattenOptions options) throws FlatTarException {
+    return run(archive, options, 1);
+  }
+
+  /** Runs and reads back an image of {@code layers} layers (kept base layers plus the new one). */
+  public static FlatArchive run(byte[] archive, FlattenOptions options, int layers)
+      throws FlatTarException {
     try {
       Path dir = Files.createTempDirectory("flat-tar-test");
       try {
@@ -24,7 +30,7 @@ public final class Flatten {
         Path out = dir.resolve("out.tar");
         Files.write(in, archive);
         FlatTar.flatten(in, out, options);
-        return FlatArchive.read(out);
+        return FlatArchive.read(java.nio.file.Files.readAllBytes(out), layers);
       } finally {
         try (var files = Files.walk(dir)) {
           files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -27,6 +27,21 @@ public final class Layers {
     return out.toByteArray();
   }
 
+  /** The bytes, gunzipped or un-zstd'ed when they start with those formats' magic. */
+  public static byte[] gunzipIfNeeded(byte[] bytes) {
+    try {
+      var in = new java.io.BufferedInputStream(new java.io.ByteArrayInputStream(bytes));
+      return dev.flattar.io.Compression.detect(in).decompress(in).readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The members of a layer tar, in order (read with flat-tar's reader). */
+  public static List<dev.flattar.tar.TarEntry> entries(byte[] layer) {
+    return ReferenceTree.read(gunzipIfNeeded(layer));
+  }
+
   public static byte[] gzip(byte[] bytes) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {

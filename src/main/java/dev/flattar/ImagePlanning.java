@@ -1,0 +1,103 @@
+package dev.flattar;
+
+import dev.flattar.archive.ScannedLayer;
+import dev.flattar.archive.SourceImage;
+import dev.flattar.io.Compression;
+import dev.flattar.io.SkipByReading;
+import dev.flattar.merge.MergeLog;
+import dev.flattar.merge.MergeSettings;
+import dev.flattar.merge.Merger;
+import dev.flattar.merge.Plan;
+import dev.flattar.model.FlatTarException;
+import dev.flattar.model.Reporter;
+import dev.flattar.model.Texts;
+import dev.flattar.model.UnsupportedImageException;
+import dev.flattar.tar.TarEntry;
+import dev.flattar.writer.KeptLayer;
+import dev.flattar.writer.LayerStreams;
+import dev.flattar.writer.OutputImage;
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/** From an image and its scanned layers to what the writer needs: kept layers and the plan. */
+final class ImagePlanning {
+  private ImagePlanning() {}
+
+  static OutputImage plan(
+      SourceImage image, List<ScannedLayer> layers, List<String> tags, FlattenOptions options)
+      throws FlatTarException {
+    Reporter reporter = options.reporter();
+    int keep =
+        BaseSelection.keep(options, image.displayName(), BaseSelection.diffIds(image, layers));
+    List<List<TarEntry>> entries = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (ScannedLayer layer : layers) {
+      entries.add(layer.entries());
+      names.add(layer.ref().describe());
+    }
+    MergeLog log =
+        reporter.isVerbose()
+            ? (path, decision) -> reporter.verbose(TarEntry.display(path) + ": " + decision)
+            : MergeLog.NONE;
+    Plan plan = Merger.merge(entries, names, new MergeSettings(keep, options.clampSeconds(), log));
+    reporter.verbose(
+        "merged: "
+            + plan.stats().kept()
+            + " of "
+            + plan.stats().members()
+            + " members kept"
+            + (keep > 0 ? " above " + Texts.count(keep, "kept base layer") : "")
+            + ", "
+            + plan.stats().whiteouts()
+            + " whiteouts applied, "
+            + plan.stats().linksRewritten()
+            + " hard links rewritten; the new layer is "
+            + plan.layerSize()
+            + " bytes");
+    List<KeptLayer> kept = new ArrayList<>();
+    for (ScannedLayer layer : layers.subList(0, keep)) {
+      kept.add(kept(layer, options));
+    }
+    return new OutputImage(
+        image.id(), image.config(), layers.size(), tags, kept, plan, streams(layers));
+  }
+
+  private static KeptLayer kept(ScannedLayer layer, FlattenOptions options)
+      throws UnsupportedImageException {
+    String mediaType =
+        switch (layer.compression()) {
+          case NONE -> "application/vnd.oci.image.layer.v1.tar";
+          case GZIP -> "application/vnd.oci.image.layer.v1.tar+gzip";
+          case ZSTD -> "application/vnd.oci.image.layer.v1.tar+zstd";
+          default -> null;
+        };
+    if (mediaType == null && options.format().oci()) {
+      throw new UnsupportedImageException(
+          layer.ref().describe()
+              + " is "
+              + layer.compression().label()
+              + "-compressed, which an OCI layout cannot describe; keep it with --format docker");
+    }
+    return new KeptLayer(
+        layer.ref().data(),
+        layer.diffId(),
+        layer.storedDigest(),
+        mediaType == null ? "" : mediaType);
+  }
+
+  /** Re-opens each layer's uncompressed stream for the writer. */
+  static LayerStreams streams(List<ScannedLayer> layers) {
+    return k -> {
+      ScannedLayer layer = layers.get(k);
+      InputStream raw = layer.ref().data().open();
+      if (layer.compression() == Compression.NONE) {
+        // Small members are read through the buffer; large ones bypass it; gaps are seeks.
+        return new BufferedInputStream(raw, 1 << 16);
+      }
+      return new SkipByReading(
+          layer.compression().decompress(new BufferedInputStream(raw, 1 << 16)));
+    };
+  }
+}

@@ -1,0 +1,87 @@
+package dev.flattar.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flattar.InspectReport;
+import dev.flattar.model.Json;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** Shows an {@link InspectReport} as a table or as JSON. */
+final class InspectFormat {
+  private InspectFormat() {}
+
+  static void table(InspectReport report, PrintStream out) {
+    for (InspectReport.Image image : report.images()) {
+      out.printf(
+          "image %s%s%n",
+          image.id(),
+          image.tags().isEmpty() ? " (untagged)" : " " + String.join(", ", image.tags()));
+      out.printf(
+          "%5s  %-5s  %10s  %9s  %12s  %9s  %12s  %s%n",
+          "layer", "comp.", "stored", "entries", "file bytes", "hidden", "hidden bytes", "member");
+      for (InspectReport.Layer l : image.layers()) {
+        out.printf(
+            "%5d  %-5s  %10s  %,9d  %12s  %,9d  %12s  %s%s%n",
+            l.position(),
+            l.compression(),
+            bytes(l.storedSize()),
+            l.entries(),
+            bytes(l.bytes()),
+            l.hiddenEntries(),
+            bytes(l.hiddenBytes()),
+            l.member(),
+            l.position() <= image.keptLayers() ? "  (kept)" : "");
+      }
+      out.printf(
+          "flattened: %,d entries, a %s layer (%s of file data, %s of it hidden by later layers)%n%n",
+          image.flattenedEntries(),
+          bytes(image.flattenedLayerSize()),
+          bytes(image.totalBytes()),
+          bytes(image.hiddenBytes()));
+    }
+  }
+
+  static void json(InspectReport report, PrintStream out) {
+    ArrayNode images = Json.MAPPER.createArrayNode();
+    for (InspectReport.Image image : report.images()) {
+      ObjectNode i = images.addObject();
+      i.put("id", image.id().toString());
+      ArrayNode tags = i.putArray("tags");
+      image.tags().forEach(tags::add);
+      i.put("keptLayers", image.keptLayers());
+      ArrayNode layers = i.putArray("layers");
+      for (InspectReport.Layer l : image.layers()) {
+        ObjectNode o = layers.addObject();
+        o.put("position", l.position());
+        o.put("member", l.member());
+        o.put("compression", l.compression());
+        o.put("storedSize", l.storedSize());
+        o.put("entries", l.entries());
+        o.put("bytes", l.bytes());
+        o.put("hiddenEntries", l.hiddenEntries());
+        o.put("hiddenBytes", l.hiddenBytes());
+      }
+      i.put("flattenedEntries", image.flattenedEntries());
+      i.put("flattenedLayerSize", image.flattenedLayerSize());
+    }
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    root.set("images", images);
+    out.println(new String(Json.write(root), StandardCharsets.UTF_8));
+  }
+
+  /** 1,234 B / 12.3 KiB / 4.5 MiB / 1.2 GiB. */
+  static String bytes(long n) {
+    if (n < 1024) {
+      return String.format("%,d B", n);
+    }
+    String[] units = {"KiB", "MiB", "GiB", "TiB"};
+    double v = n;
+    int u = -1;
+    while (v >= 1024 && u < units.length - 1) {
+      v /= 1024;
+      u++;
+    }
+    return String.format("%.1f %s", v, units[u]);
+  }
+}

@@ -1,0 +1,19 @@
+package dev.flattar.writer;
+
+import dev.flattar.merge.Plan;
+import java.io.IOException;
+
+/**
+ * Writes only the merged filesystem: the flattened layer itself, as a plain (or compressed) tar.
+ */
+public final class RootfsWriter {
+  private RootfsWriter() {}
+
+  public static LayerBlob write(
+      Plan plan, LayerStreams layers, OutputCompression compression, ArchiveSink sink)
+      throws IOException {
+    LayerBlob blob = LayerBlobWriter.write(plan, layers, compression, sink.stream());
+    sink.flush();
+    return blob;
+  }
+}

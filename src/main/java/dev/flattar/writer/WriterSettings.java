@@ -1,0 +1,17 @@
+package dev.flattar.writer;
+
+import java.nio.file.Path;
+
+/**
+ * How archives are written.
+ *
+ * @param product names the tool in the history entry it adds ("flat-tar 1.0.0")
+ * @param created the config's new {@code created} (RFC 3339), or null to keep the source's
+ * @param tempDir where a member is spooled when the output cannot be rewritten in place
+ */
+public record WriterSettings(
+    OutputFormat format,
+    OutputCompression compression,
+    String product,
+    String created,
+    Path tempDir) {}
