@@ -50,6 +50,13 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    // Temporary files of libraries (zstd-jni unpacks its native code) go where ours go: $TMPDIR.
+    String tmp = System.getenv("TMPDIR");
+    if (tmp != null
+        && !tmp.isEmpty()
+        && java.nio.file.Files.isDirectory(java.nio.file.Path.of(tmp))) {
+      System.setProperty("java.io.tmpdir", tmp);
+    }
     OutputStream stdout =
         new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
     int code =
