@@ -27,8 +27,23 @@ public final class FlatTar {
   /** Flattens the archive {@code input} into {@code output}. */
   public static FlattenResult flatten(Input input, Output output, FlattenOptions options)
       throws FlatTarException, IOException {
+    if (options.verify() && !(output instanceof Output.FileOutput)) {
+      throw new FlatTarException(
+          "--verify reads the output back, so it needs a file output (-o FILE)");
+    }
     return run(
-        input, output, options, (archive, sink) -> Flattening.flatten(archive, sink, options));
+        input,
+        output,
+        options,
+        (archive, sink, written) -> {
+          Flattening.Run run = Flattening.flatten(archive, sink, options);
+          if (options.verify() && written != null) {
+            sink.flush();
+            Verification.verify(written, "the written archive", run.planned(), run.written());
+            options.reporter().verbose("verified: configs, digests and members are as planned");
+          }
+          return run.result();
+        });
   }
 
   /** Shorthand for flattening one file into another. */
@@ -45,7 +60,10 @@ public final class FlatTar {
   public static ImageResult exportRootfs(Input input, Output output, FlattenOptions options)
       throws FlatTarException, IOException {
     return run(
-        input, output, options, (archive, sink) -> Flattening.rootfs(archive, sink, options));
+        input,
+        output,
+        options,
+        (archive, sink, written) -> Flattening.rootfs(archive, sink, options));
   }
 
   /**
@@ -61,7 +79,11 @@ public final class FlatTar {
 
   @FunctionalInterface
   private interface Job<R> {
-    R run(InputArchive archive, ArchiveSink sink) throws FlatTarException, IOException;
+    /**
+     * @param written the output file, when there is one (for reading it back), else null
+     */
+    R run(InputArchive archive, ArchiveSink sink, java.nio.channels.FileChannel written)
+        throws FlatTarException, IOException;
   }
 
   private static <R> R run(Input input, Output output, FlattenOptions options, Job<R> job)
@@ -71,10 +93,10 @@ public final class FlatTar {
     }
     try (InputArchive archive = open(input, options)) {
       if (output instanceof Output.StreamOutput stream) {
-        return job.run(archive, ArchiveSink.of(stream.stream()));
+        return job.run(archive, ArchiveSink.of(stream.stream()), null);
       }
       try (AtomicOutput out = createOutput(((Output.FileOutput) output).path())) {
-        R result = job.run(archive, ArchiveSink.of(out.channel()));
+        R result = job.run(archive, ArchiveSink.of(out.channel()), out.channel());
         out.commit();
         return result;
       }

@@ -25,6 +25,7 @@ import java.util.List;
  * @param created the config's new {@code created}, or null to keep the source's
  * @param clampMtime entries newer than this get this mtime, or null
  * @param maxLayers an image with at most this many layers is copied unchanged, or null
+ * @param verify read a written file back and check it against the plan
  * @param reporter where warnings, notes and --verbose decisions go
  * @param threads worker threads for reading layers
  * @param tempDir where stdin, whole-archive-compressed inputs and spooled members go
@@ -40,6 +41,7 @@ public record FlattenOptions(
     Instant created,
     Instant clampMtime,
     Integer maxLayers,
+    boolean verify,
     Reporter reporter,
     int threads,
     Path tempDir) {
@@ -72,6 +74,7 @@ public record FlattenOptions(
     private Instant created;
     private Instant clampMtime;
     private Integer maxLayers;
+    private boolean verify;
     private Reporter reporter = Reporter.SILENT;
     private int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
     private Path tempDir;
@@ -151,6 +154,15 @@ public record FlattenOptions(
       return this;
     }
 
+    /**
+     * Reads the written file back and checks configs, digests and the new layer's members against
+     * the plan (costs a second read of the output; needs a file output).
+     */
+    public Builder verify(boolean verify) {
+      this.verify = verify;
+      return this;
+    }
+
     public Builder reporter(Reporter reporter) {
       this.reporter = reporter;
       return this;
@@ -184,6 +196,7 @@ public record FlattenOptions(
           created,
           clampMtime,
           maxLayers,
+          verify,
           reporter,
           threads,
           tempDir == null ? TempFiles.directory() : tempDir);

@@ -34,7 +34,10 @@ import java.util.List;
 final class Flattening {
   private Flattening() {}
 
-  static FlattenResult flatten(InputArchive input, ArchiveSink sink, FlattenOptions options)
+  /** What a run wrote, and what it planned (for --verify). */
+  record Run(FlattenResult result, List<OutputImage> planned, List<WrittenImage> written) {}
+
+  static Run flatten(InputArchive input, ArchiveSink sink, FlattenOptions options)
       throws FlatTarException, IOException {
     Reporter reporter = options.reporter();
     List<SourceImage> images = chosen(input, options);
@@ -49,7 +52,7 @@ final class Flattening {
         in.transferTo(sink.stream());
       }
       sink.flush();
-      return new FlattenResult(List.of(), true);
+      return new Run(new FlattenResult(List.of(), true), List.of(), List.of());
     }
     List<List<ScannedLayer>> scanned =
         scan(images, options, options.keepBase() > 0 || options.fromLayer() != null);
@@ -82,7 +85,7 @@ final class Flattening {
               w.tags(),
               o.plan().stats()));
     }
-    return new FlattenResult(results, false);
+    return new Run(new FlattenResult(results, false), outputs, written);
   }
 
   /** Writes only the merged filesystem of the chosen image. */

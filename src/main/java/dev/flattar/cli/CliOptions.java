@@ -70,6 +70,7 @@ record CliOptions(
     OptionSpec<String> clamp = parser.accepts("clamp-mtime").withRequiredArg();
     OptionSpec<String> maxLayers = parser.accepts("max-layers").withRequiredArg();
     OptionSpec<Void> inPlace = parser.accepts("in-place");
+    OptionSpec<Void> verify = parser.accepts("verify");
     OptionSpec<Void> dryRun = parser.accepts("dry-run");
     OptionSpec<Void> json = parser.accepts("json");
     OptionSpec<Void> verbose = parser.acceptsAll(List.of("v", "verbose"));
@@ -117,6 +118,9 @@ record CliOptions(
         outputPath = inputPath;
       }
     }
+    if (set.has(verify) && outputPath == null) {
+      throw new UsageException("--verify reads the output back, so it needs -o FILE");
+    }
     if (set.has(json) && command != Command.INSPECT) {
       throw new UsageException("--json goes with inspect (or --dry-run)");
     }
@@ -141,6 +145,7 @@ record CliOptions(
       if (set.has(clamp)) {
         builder.clampMtime(Times.parse(set.valueOf(clamp)));
       }
+      builder.verify(set.has(verify));
       if (set.has(maxLayers)) {
         builder.maxLayers(number(set.valueOf(maxLayers), "--max-layers"));
       }

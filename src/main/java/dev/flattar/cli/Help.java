@@ -30,6 +30,8 @@ final class Help {
               --compress C       compress the new layer: none (default), gzip[:1-9] or
                                  zstd[:1-19]; the diff_id stays the uncompressed digest
               --rootfs           write only the merged filesystem, as a plain tar
+              --verify           read the written file back and check configs, digests and
+                                 every member of the new layer against the plan (needs -o)
           -t, --tag NAME:TAG     name the output image (repeatable); without -t the input's
                                  names are kept. A name without a tag means NAME:latest.
 

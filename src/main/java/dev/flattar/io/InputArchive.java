@@ -19,7 +19,7 @@ import java.nio.file.StandardOpenOption;
  * copied, never modified); stdin, and an archive compressed as a whole, are spooled once into a
  * temporary file, removed on close.
  */
-public final class InputArchive implements Closeable {
+public class InputArchive implements Closeable {
   private final FileChannel channel;
   private final String label;
   private final Path spool;
@@ -30,6 +30,14 @@ public final class InputArchive implements Closeable {
     this.label = label;
     this.spool = spool;
     this.compression = compression;
+  }
+
+  /** A view of an archive file that is already open (not closed by this view). */
+  public static InputArchive of(FileChannel channel, String label) {
+    return new InputArchive(channel, label, null, Compression.NONE) {
+      @Override
+      public void close() {}
+    };
   }
 
   /** Opens a file, spooling it only if it is compressed as a whole. */

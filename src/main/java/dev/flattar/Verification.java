@@ -1,0 +1,106 @@
+package dev.flattar;
+
+import dev.flattar.archive.ImageLayouts;
+import dev.flattar.archive.LayerScanner;
+import dev.flattar.archive.OuterArchive;
+import dev.flattar.archive.ScannedLayer;
+import dev.flattar.archive.SourceImage;
+import dev.flattar.io.InputArchive;
+import dev.flattar.merge.Plan;
+import dev.flattar.merge.PlannedEntry;
+import dev.flattar.model.FlatTarException;
+import dev.flattar.model.Reporter;
+import dev.flattar.tar.TarEntry;
+import dev.flattar.writer.OutputImage;
+import dev.flattar.writer.WrittenImage;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.util.List;
+
+/**
+ * --verify: reads the written archive back with the reader side of flat-tar and checks it is what
+ * was planned: each config hashes to its image id, every layer matches its diff_id (and OCI blobs
+ * their digests), and the new layer holds exactly the planned members, in order, with the planned
+ * headers.
+ */
+final class Verification {
+  private Verification() {}
+
+  private static final String FAILED = "verification failed: ";
+
+  static void verify(
+      FileChannel written, String label, List<OutputImage> planned, List<WrittenImage> results)
+      throws FlatTarException, IOException {
+    try {
+      check(written, label, planned, results);
+    } catch (FlatTarException e) {
+      throw e.getMessage().startsWith(FAILED) ? e : failed(e.getMessage());
+    }
+  }
+
+  private static void check(
+      FileChannel written, String label, List<OutputImage> planned, List<WrittenImage> results)
+      throws FlatTarException, IOException {
+    List<SourceImage> images =
+        ImageLayouts.read(OuterArchive.read(InputArchive.of(written, label)), Reporter.SILENT);
+    for (int i = 0; i < planned.size(); i++) {
+      WrittenImage result = results.get(i);
+      SourceImage image =
+          images.stream()
+              .filter(candidate -> candidate.id().equals(result.id()))
+              .findFirst()
+              .orElseThrow(() -> failed("image " + result.id() + " is not in the written archive"));
+      List<ScannedLayer> layers = LayerScanner.scan(image.layers(), 2);
+      ScannedLayer layer = layers.get(layers.size() - 1);
+      if (!layer.diffId().equals(result.layer().diffId())) {
+        throw failed("the new layer of " + result.id() + " reads back as " + layer.diffId());
+      }
+      compare(planned.get(i).plan(), layer.entries());
+    }
+  }
+
+  private static void compare(Plan plan, List<TarEntry> read) throws FlatTarException {
+    List<PlannedEntry> entries = plan.entries();
+    if (entries.size() != read.size()) {
+      throw failed(
+          "the new layer has " + read.size() + " members; " + entries.size() + " were planned");
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      TarEntry want = plan.header(entries.get(i));
+      TarEntry got = read.get(i);
+      if (!same(want, got)) {
+        throw failed(
+            "member "
+                + (i + 1)
+                + " reads back as '"
+                + TarEntry.display(got.name())
+                + "' ("
+                + got.type()
+                + "), planned '"
+                + TarEntry.display(want.name())
+                + "' ("
+                + want.type()
+                + ")");
+      }
+    }
+  }
+
+  private static boolean same(TarEntry a, TarEntry b) {
+    return a.name().equals(b.name())
+        && a.type() == b.type()
+        && a.mode() == b.mode()
+        && a.uid() == b.uid()
+        && a.gid() == b.gid()
+        && a.mtimeSeconds() == b.mtimeSeconds()
+        && a.mtimeNanos() == b.mtimeNanos()
+        && a.size() == b.size()
+        && a.linkName().equals(b.linkName())
+        && a.devMajor() == b.devMajor()
+        && a.devMinor() == b.devMinor()
+        && a.extraPax().equals(b.extraPax());
+  }
+
+  private static FlatTarException failed(String what) {
+    return new FlatTarException(FAILED + what);
+  }
+}
