@@ -88,6 +88,15 @@ public final class FlatTar {
 
   private static <R> R run(Input input, Output output, FlattenOptions options, Job<R> job)
       throws FlatTarException, IOException {
+    try {
+      return runJob(input, output, options, job);
+    } finally {
+      options.progress().done();
+    }
+  }
+
+  private static <R> R runJob(Input input, Output output, FlattenOptions options, Job<R> job)
+      throws FlatTarException, IOException {
     if (output instanceof Output.FileOutput file) {
       refuseSameFile(input, file);
     }

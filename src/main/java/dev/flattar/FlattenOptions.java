@@ -2,6 +2,7 @@ package dev.flattar;
 
 import dev.flattar.io.TempFiles;
 import dev.flattar.model.ImageReference;
+import dev.flattar.model.Progress;
 import dev.flattar.model.Reporter;
 import dev.flattar.model.Times;
 import dev.flattar.writer.OutputCompression;
@@ -27,6 +28,7 @@ import java.util.List;
  * @param maxLayers an image with at most this many layers is copied unchanged, or null
  * @param verify read a written file back and check it against the plan
  * @param reporter where warnings, notes and --verbose decisions go
+ * @param progress told how far reading and writing are
  * @param threads worker threads for reading layers
  * @param tempDir where stdin, whole-archive-compressed inputs and spooled members go
  */
@@ -43,6 +45,7 @@ public record FlattenOptions(
     Integer maxLayers,
     boolean verify,
     Reporter reporter,
+    Progress progress,
     int threads,
     Path tempDir) {
 
@@ -76,6 +79,7 @@ public record FlattenOptions(
     private Integer maxLayers;
     private boolean verify;
     private Reporter reporter = Reporter.SILENT;
+    private Progress progress = Progress.NONE;
     private int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
     private Path tempDir;
 
@@ -168,6 +172,12 @@ public record FlattenOptions(
       return this;
     }
 
+    /** Receives how far reading and writing are (a progress line, for instance). */
+    public Builder progress(Progress progress) {
+      this.progress = progress;
+      return this;
+    }
+
     public Builder threads(int threads) {
       this.threads = threads;
       return this;
@@ -198,6 +208,7 @@ public record FlattenOptions(
           maxLayers,
           verify,
           reporter,
+          progress,
           threads,
           tempDir == null ? TempFiles.directory() : tempDir);
     }

@@ -68,7 +68,8 @@ final class Flattening {
             options.compression(),
             Version.product(),
             options.createdText(),
-            options.tempDir());
+            options.tempDir(),
+            options.progress());
     List<WrittenImage> written = new ArchiveWriter(settings).write(outputs, sink);
     List<ImageResult> results = new ArrayList<>();
     for (int i = 0; i < outputs.size(); i++) {
@@ -99,7 +100,8 @@ final class Flattening {
     List<ScannedLayer> layers = scan(List.of(image), options, false).get(0);
     OutputImage planned = ImagePlanning.plan(image, layers, List.of(), options);
     LayerBlob blob =
-        RootfsWriter.write(planned.plan(), planned.layers(), options.compression(), sink);
+        RootfsWriter.write(
+            planned.plan(), planned.layers(), options.compression(), sink, options.progress());
     return new ImageResult(
         image.id(),
         layers.size(),
@@ -134,7 +136,8 @@ final class Flattening {
     List<LayerRef> all = new ArrayList<>();
     images.forEach(i -> all.addAll(i.layers()));
     boolean hashStored = keepsBase && options.format().oci();
-    List<ScannedLayer> scanned = LayerScanner.scan(all, options.threads(), hashStored);
+    List<ScannedLayer> scanned =
+        LayerScanner.scan(all, options.threads(), hashStored, options.progress());
     List<List<ScannedLayer>> perImage = new ArrayList<>();
     int at = 0;
     for (SourceImage image : images) {

@@ -3,11 +3,13 @@ package dev.flattar.archive;
 import dev.flattar.io.Compression;
 import dev.flattar.io.CorruptDataException;
 import dev.flattar.io.HashingInputStream;
+import dev.flattar.io.ProgressInputStream;
 import dev.flattar.io.SkipByReading;
 import dev.flattar.model.CorruptArchiveException;
 import dev.flattar.model.Digest;
 import dev.flattar.model.DigestMismatchException;
 import dev.flattar.model.FlatTarException;
+import dev.flattar.model.Progress;
 import dev.flattar.tar.TarEntry;
 import dev.flattar.tar.TarReader;
 import java.io.BufferedInputStream;
@@ -34,7 +36,7 @@ public final class LayerScanner {
 
   public static List<ScannedLayer> scan(List<LayerRef> layers, int threads)
       throws FlatTarException, IOException {
-    return scan(layers, threads, false);
+    return scan(layers, threads, false, Progress.NONE);
   }
 
   /**
@@ -43,8 +45,15 @@ public final class LayerScanner {
    * @param hashStored also compute the digest of each compressed layer's stored bytes when its
    *     image does not name it (to write it unchanged into an OCI layout)
    */
-  public static List<ScannedLayer> scan(List<LayerRef> layers, int threads, boolean hashStored)
+  public static List<ScannedLayer> scan(
+      List<LayerRef> layers, int threads, boolean hashStored, Progress progress)
       throws FlatTarException, IOException {
+    java.util.Set<Long> distinct = new java.util.HashSet<>();
+    long total = 0;
+    for (LayerRef ref : layers) {
+      total += distinct.add(ref.data().offset()) ? ref.data().length() : 0;
+    }
+    progress.phase("reading layers", total);
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), daemonThreads());
     try {
       Map<Long, Future<ScannedLayer>> byOffset = new HashMap<>();
@@ -52,7 +61,8 @@ public final class LayerScanner {
       for (LayerRef ref : layers) {
         futures.add(
             byOffset.computeIfAbsent(
-                ref.data().offset(), k -> pool.submit(() -> scanOne(ref, true, hashStored))));
+                ref.data().offset(),
+                k -> pool.submit(() -> scanOne(ref, true, hashStored, progress))));
       }
       List<ScannedLayer> scanned = new ArrayList<>();
       for (int i = 0; i < layers.size(); i++) {
@@ -75,7 +85,7 @@ public final class LayerScanner {
 
   /** Scans one layer and checks it against the digests its image claims. */
   public static ScannedLayer scanOne(LayerRef ref) throws FlatTarException, IOException {
-    return scanOne(ref, true, false);
+    return scanOne(ref, true, false, Progress.NONE);
   }
 
   /**
@@ -84,10 +94,11 @@ public final class LayerScanner {
    * result's diffId is null. For {@code inspect}.
    */
   public static ScannedLayer headersOnly(LayerRef ref) throws FlatTarException, IOException {
-    return scanOne(ref, false, false);
+    return scanOne(ref, false, false, Progress.NONE);
   }
 
-  private static ScannedLayer scanOne(LayerRef ref, boolean verify, boolean hashStored)
+  private static ScannedLayer scanOne(
+      LayerRef ref, boolean verify, boolean hashStored, Progress progress)
       throws FlatTarException, IOException {
     String where = ref.describe();
     byte[] head = new byte[Compression.MAGIC_LENGTH];
@@ -98,7 +109,7 @@ public final class LayerScanner {
     Compression compression = Compression.detect(head, headLength);
     boolean hashBlob =
         verify && (ref.blobDigest() != null || hashStored) && compression != Compression.NONE;
-    try (InputStream raw = ref.data().open()) {
+    try (InputStream raw = new ProgressInputStream(ref.data().open(), progress)) {
       HashingInputStream blob = hashBlob ? new HashingInputStream(raw) : null;
       InputStream stored = new BufferedInputStream(blob != null ? blob : raw, BUFFER);
       InputStream decoded = compression.decompress(stored);
@@ -118,6 +129,7 @@ public final class LayerScanner {
       TarEntry e;
       while ((e = reader.next()) != null) {
         entries.add(e);
+        progress.entries(1);
       }
       content.drain();
       Digest diffId = content.digest();

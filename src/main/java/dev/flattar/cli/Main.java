@@ -86,7 +86,11 @@ public final class Main {
     }
     StderrReporter reporter = new StderrReporter(err, options.verbose(), options.quiet());
     try {
-      FlattenOptions flatten = options.flatten().reporter(reporter).build();
+      FlattenOptions.Builder builder = options.flatten().reporter(reporter);
+      if (!options.quiet() && isTerminal.test(2)) {
+        builder.progress(TerminalProgress.on(err));
+      }
+      FlattenOptions flatten = builder.build();
       if (options.command() == CliOptions.Command.INSPECT) {
         InspectReport report = FlatTar.inspect(input(options), flatten);
         if (options.json()) {

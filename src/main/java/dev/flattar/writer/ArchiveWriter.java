@@ -26,6 +26,11 @@ public final class ArchiveWriter {
   /** Writes the archive; does not close the sink's stream. */
   public List<WrittenImage> write(List<OutputImage> images, ArchiveSink sink) throws IOException {
     TarMembers members = new TarMembers(sink, settings.tempDir());
+    long total = 0;
+    for (OutputImage image : images) {
+      total += image.plan().layerSize();
+    }
+    settings.progress().phase("writing", total);
     OutputFormat format = settings.format();
     ArrayNode manifestJson = Json.MAPPER.createArrayNode();
     ArrayNode index = Json.MAPPER.createArrayNode();
@@ -95,7 +100,9 @@ public final class ArchiveWriter {
   private LayerBlob newLayer(OutputImage image, TarMembers members) throws IOException {
     OutputCompression compression = settings.compression();
     TarMembers.Producer<LayerBlob> producer =
-        out -> LayerBlobWriter.write(image.plan(), image.layers(), compression, out);
+        out ->
+            LayerBlobWriter.write(
+                image.plan(), image.layers(), compression, out, settings.progress());
     if (!settings.format().oci() && compression.kind() == OutputCompression.Kind.NONE) {
       return members.known(dockerLayerName(image), image.plan().layerSize(), producer);
     }

@@ -3,6 +3,7 @@ package dev.flattar.writer;
 import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
 import dev.flattar.merge.Plan;
 import dev.flattar.model.Digest;
+import dev.flattar.model.Progress;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,12 +21,16 @@ public final class LayerBlobWriter {
 
   /** Writes the blob to {@code out} (not closed). */
   public static LayerBlob write(
-      Plan plan, LayerStreams layers, OutputCompression compression, OutputStream out)
+      Plan plan,
+      LayerStreams layers,
+      OutputCompression compression,
+      OutputStream out,
+      Progress progress)
       throws IOException {
     if (compression.kind() == OutputCompression.Kind.NONE) {
       ParallelDigestOutputStream tar = new ParallelDigestOutputStream(out);
       try {
-        LayerWriter.write(plan, layers, tar);
+        LayerWriter.write(plan, layers, tar, progress);
         Digest diffId = tar.finish();
         return new LayerBlob(diffId, diffId, tar.count(), compression.mediaType());
       } finally {
@@ -46,7 +51,7 @@ public final class LayerBlobWriter {
     }
     ParallelDigestOutputStream tar = new ParallelDigestOutputStream(compressor);
     try {
-      LayerWriter.write(plan, layers, tar);
+      LayerWriter.write(plan, layers, tar, progress);
       Digest diffId = tar.finish();
       if (gzip != null) {
         gzip.finish();

@@ -2,6 +2,7 @@ package dev.flattar.writer;
 
 import dev.flattar.merge.Plan;
 import dev.flattar.merge.PlannedEntry;
+import dev.flattar.model.Progress;
 import dev.flattar.tar.SparseMap;
 import dev.flattar.tar.TarEntry;
 import dev.flattar.tar.TarHeaderEncoder;
@@ -18,18 +19,21 @@ final class LayerWriter {
   private static final byte[] ZEROS = new byte[64 * 1024];
 
   private final LayerStreams layers;
+  private final Progress progress;
   private final byte[] buffer = new byte[256 * 1024];
   private InputStream current;
   private int currentLayer = -1;
   private long position;
 
-  private LayerWriter(LayerStreams layers) {
+  private LayerWriter(LayerStreams layers, Progress progress) {
     this.layers = layers;
+    this.progress = progress;
   }
 
   /** Writes the whole layer, end blocks included; returns the number of bytes written. */
-  static void write(Plan plan, LayerStreams layers, OutputStream out) throws IOException {
-    LayerWriter w = new LayerWriter(layers);
+  static void write(Plan plan, LayerStreams layers, OutputStream out, Progress progress)
+      throws IOException {
+    LayerWriter w = new LayerWriter(layers, progress);
     try {
       for (PlannedEntry p : plan.entries()) {
         w.member(plan, p, out);
@@ -42,7 +46,10 @@ final class LayerWriter {
 
   private void member(Plan plan, PlannedEntry p, OutputStream out) throws IOException {
     TarEntry e = plan.header(p);
-    out.write(TarHeaderEncoder.encode(e));
+    byte[] header = TarHeaderEncoder.encode(e);
+    out.write(header);
+    progress.entries(1);
+    progress.bytes(header.length);
     if (!e.type().hasData() || e.size() == 0) {
       return;
     }
@@ -78,6 +85,7 @@ final class LayerWriter {
                 + " after it was checked");
       }
       out.write(buffer, 0, got);
+      progress.bytes(got);
       remaining -= got;
       position += got;
     }

@@ -10,9 +10,14 @@ public final class RootfsWriter {
   private RootfsWriter() {}
 
   public static LayerBlob write(
-      Plan plan, LayerStreams layers, OutputCompression compression, ArchiveSink sink)
+      Plan plan,
+      LayerStreams layers,
+      OutputCompression compression,
+      ArchiveSink sink,
+      dev.flattar.model.Progress progress)
       throws IOException {
-    LayerBlob blob = LayerBlobWriter.write(plan, layers, compression, sink.stream());
+    progress.phase("writing", plan.layerSize());
+    LayerBlob blob = LayerBlobWriter.write(plan, layers, compression, sink.stream(), progress);
     sink.flush();
     return blob;
   }

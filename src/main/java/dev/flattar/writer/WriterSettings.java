@@ -8,10 +8,12 @@ import java.nio.file.Path;
  * @param product names the tool in the history entry it adds ("flat-tar 1.0.0")
  * @param created the config's new {@code created} (RFC 3339), or null to keep the source's
  * @param tempDir where a member is spooled when the output cannot be rewritten in place
+ * @param progress told how many bytes and entries are written
  */
 public record WriterSettings(
     OutputFormat format,
     OutputCompression compression,
     String product,
     String created,
-    Path tempDir) {}
+    Path tempDir,
+    dev.flattar.model.Progress progress) {}
