@@ -2,11 +2,11 @@ package dev.flattar;
 
 import dev.flattar.io.TempFiles;
 import dev.flattar.model.ImageReference;
+import dev.flattar.model.OutputCompression;
+import dev.flattar.model.OutputFormat;
 import dev.flattar.model.Progress;
 import dev.flattar.model.Reporter;
 import dev.flattar.model.Times;
-import dev.flattar.writer.OutputCompression;
-import dev.flattar.writer.OutputFormat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

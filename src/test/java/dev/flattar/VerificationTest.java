@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flattar.io.InputArchive;
 import dev.flattar.model.FlatTarException;
+import dev.flattar.model.OutputCompression;
+import dev.flattar.model.OutputFormat;
 import dev.flattar.testing.Archives;
 import dev.flattar.testing.ImageSpec;
 import dev.flattar.testing.SampleLayers;
 import dev.flattar.writer.ArchiveSink;
-import dev.flattar.writer.OutputCompression;
-import dev.flattar.writer.OutputFormat;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package dev.flattar.cli;
 
 import dev.flattar.FlattenOptions;
+import dev.flattar.model.OutputCompression;
+import dev.flattar.model.OutputFormat;
 import dev.flattar.model.Times;
-import dev.flattar.writer.OutputCompression;
-import dev.flattar.writer.OutputFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

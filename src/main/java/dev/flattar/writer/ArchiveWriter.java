@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flattar.model.Digest;
 import dev.flattar.model.Json;
+import dev.flattar.model.OutputCompression;
+import dev.flattar.model.OutputFormat;
 import dev.flattar.model.Texts;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,6 +3,7 @@ package dev.flattar.writer;
 import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
 import dev.flattar.merge.Plan;
 import dev.flattar.model.Digest;
+import dev.flattar.model.OutputCompression;
 import dev.flattar.model.Progress;
 import java.io.FilterOutputStream;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package dev.flattar.writer;
 
 import dev.flattar.merge.Plan;
+import dev.flattar.model.OutputCompression;
 import java.io.IOException;
 
 /**

@@ -1,5 +1,7 @@
 package dev.flattar.writer;
 
+import dev.flattar.model.OutputCompression;
+import dev.flattar.model.OutputFormat;
 import java.nio.file.Path;
 
 /**

@@ -89,7 +89,9 @@ public final class FlatArchive {
     }
     String configName = entry.get("Config").asText();
     assertThat(members).containsKey(configName);
-    assertThat(configName).isIn(Digest.of(configBytes).hex() + ".json", "blobs/sha256/" + Digest.of(configBytes).hex());
+    assertThat(configName)
+        .isIn(
+            Digest.of(configBytes).hex() + ".json", "blobs/sha256/" + Digest.of(configBytes).hex());
     assertThat(entry.get("Layers")).hasSize(layerCount);
     JsonNode diffIds = config.get("rootfs").get("diff_ids");
     assertThat(diffIds).hasSize(layerCount);

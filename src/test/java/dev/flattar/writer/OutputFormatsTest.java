@@ -8,6 +8,8 @@ import dev.flattar.FlattenOptions;
 import dev.flattar.Input;
 import dev.flattar.Output;
 import dev.flattar.model.Json;
+import dev.flattar.model.OutputCompression;
+import dev.flattar.model.OutputFormat;
 import dev.flattar.testing.Archives;
 import dev.flattar.testing.FlatArchive;
 import dev.flattar.testing.Flatten;

@@ -1,4 +1,4 @@
-package dev.flattar.writer;
+package dev.flattar.model;
 
 import java.util.Locale;
 

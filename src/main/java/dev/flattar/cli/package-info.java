@@ -1,0 +1,2 @@
+/** The command line over the API (internal). */
+package dev.flattar.cli;

@@ -1,0 +1,2 @@
+/** Files, temporary files, compression streams, hashing streams (internal). */
+package dev.flattar.io;

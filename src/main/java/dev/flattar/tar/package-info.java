@@ -1,0 +1,2 @@
+/** Tar headers: reading and encoding, byte-exact (internal). */
+package dev.flattar.tar;

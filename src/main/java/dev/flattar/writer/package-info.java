@@ -1,0 +1,2 @@
+/** Writing archives: the new layer, configs, manifest.json and OCI layouts (internal). */
+package dev.flattar.writer;
