@@ -54,7 +54,7 @@ final class Inspection {
                 l.ref().data().length(),
                 s.entries(),
                 s.bytes(),
-                s.entries() - s.survivingEntries(),
+                s.hiddenEntries(),
                 s.hiddenBytes()));
       }
       List<String> tags =

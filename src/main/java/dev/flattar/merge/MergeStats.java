@@ -21,12 +21,13 @@ public record MergeStats(
   /**
    * One layer's part.
    *
-   * @param entries its members
+   * @param entries its members, whiteout and opaque markers included
    * @param bytes the data bytes of its regular files
-   * @param survivingEntries members still visible in the merged filesystem
+   * @param hiddenEntries files, directories and links that later layers overwrite or delete (not
+   *     counting the layer's own markers)
    * @param survivingBytes data bytes of its files still visible
    */
-  public record LayerStats(long entries, long bytes, long survivingEntries, long survivingBytes) {
+  public record LayerStats(long entries, long bytes, long hiddenEntries, long survivingBytes) {
     /** Bytes that later layers overwrote or deleted. */
     public long hiddenBytes() {
       return bytes - survivingBytes;

@@ -70,15 +70,16 @@ final class PlanBuilder {
       LayerIndex layer = layers.get(k);
       long bytes = 0;
       long survivingBytes = 0;
+      long hidden = 0;
       for (int i = 0; i < layer.size(); i++) {
         TarEntry e = layer.entries.get(i);
+        boolean survives = visibility.visible[k].get(i);
         long size = e.type().hasData() ? e.size() : 0;
         bytes += size;
-        survivingBytes += visibility.visible[k].get(i) ? size : 0;
+        survivingBytes += survives ? size : 0;
+        hidden += layer.kind[i] == EntryKind.CONTENT && !survives ? 1 : 0;
       }
-      stats.add(
-          new MergeStats.LayerStats(
-              layer.size(), bytes, visibility.visible[k].cardinality(), survivingBytes));
+      stats.add(new MergeStats.LayerStats(layer.size(), bytes, hidden, survivingBytes));
     }
     return stats;
   }
