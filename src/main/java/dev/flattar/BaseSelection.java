@@ -12,7 +12,7 @@ final class BaseSelection {
   private BaseSelection() {}
 
   /**
-   * @param diffIds the image's layers, oldest first
+   * @param diffIds the image's layers, oldest first (null where the archive names none: pre-1.10)
    * @return the number of layers to keep: 0 when neither option is given
    */
   static int keep(FlattenOptions options, String image, List<Digest> diffIds)
@@ -44,14 +44,16 @@ final class BaseSelection {
     hex = hex.startsWith("sha256:") ? hex.substring(7) : hex;
     List<Integer> matches = new ArrayList<>();
     for (int i = 0; i < diffIds.size(); i++) {
-      if (hex.length() >= 4 && diffIds.get(i).hex().startsWith(hex)) {
+      Digest id = diffIds.get(i);
+      if (hex.length() >= 4 && id != null && id.hex().startsWith(hex)) {
         matches.add(i + 1);
       }
     }
     if (matches.size() != 1) {
       List<String> all = new ArrayList<>();
       for (int i = 0; i < diffIds.size(); i++) {
-        all.add((i + 1) + ": " + diffIds.get(i).shortHex());
+        all.add(
+            (i + 1) + ": " + (diffIds.get(i) == null ? "no diff_id" : diffIds.get(i).shortHex()));
       }
       throw new InvalidImageException(
           "--from-layer "
@@ -67,9 +69,10 @@ final class BaseSelection {
     return matches.get(0);
   }
 
-  static List<Digest> diffIds(SourceImage image, List<dev.flattar.archive.ScannedLayer> scanned) {
+  /** The diff_ids the image's config names (null for each layer of a pre-1.10 archive). */
+  static List<Digest> diffIds(SourceImage image) {
     List<Digest> ids = new ArrayList<>();
-    scanned.forEach(s -> ids.add(s.diffId()));
+    image.layers().forEach(ref -> ids.add(ref.diffId()));
     return ids;
   }
 }

@@ -29,8 +29,7 @@ final class ImagePlanning {
       SourceImage image, List<ScannedLayer> layers, List<String> tags, FlattenOptions options)
       throws FlatTarException {
     Reporter reporter = options.reporter();
-    int keep =
-        BaseSelection.keep(options, image.displayName(), BaseSelection.diffIds(image, layers));
+    int keep = BaseSelection.keep(options, image.displayName(), BaseSelection.diffIds(image));
     List<List<TarEntry>> entries = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (ScannedLayer layer : layers) {

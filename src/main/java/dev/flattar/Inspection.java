@@ -9,7 +9,6 @@ import dev.flattar.merge.MergeSettings;
 import dev.flattar.merge.MergeStats;
 import dev.flattar.merge.Merger;
 import dev.flattar.merge.Plan;
-import dev.flattar.model.Digest;
 import dev.flattar.model.FlatTarException;
 import dev.flattar.tar.TarEntry;
 import dev.flattar.writer.OutputTags;
@@ -29,12 +28,7 @@ final class Inspection {
       for (var ref : image.layers()) {
         layers.add(LayerScanner.headersOnly(ref));
       }
-      List<Digest> ids = new ArrayList<>();
-      image.layers().forEach(ref -> ids.add(ref.diffId()));
-      int keep =
-          ids.contains(null) && options.fromLayer() != null
-              ? options.keepBase()
-              : BaseSelection.keep(options, image.displayName(), ids);
+      int keep = BaseSelection.keep(options, image.displayName(), BaseSelection.diffIds(image));
       List<List<TarEntry>> entries = new ArrayList<>();
       List<String> names = new ArrayList<>();
       layers.forEach(l -> entries.add(l.entries()));

@@ -1,0 +1,44 @@
+package dev.flattar.interop;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The built jar ({@code -Dflattar.jar}, target/flat-tar.jar) run as a user runs it. */
+final class FlatTar {
+  private FlatTar() {}
+
+  static Path jar() {
+    Path jar = Path.of(System.getProperty("flattar.jar", "target/flat-tar.jar"));
+    if (!Files.isRegularFile(jar)) {
+      throw new AssertionError(
+          "flat-tar jar not found at " + jar.toAbsolutePath() + ": run `mvn package` first");
+    }
+    return jar;
+  }
+
+  /**
+   * {@code java -jar JAR [--image ID] -o OUT ARCHIVE}; fails with flat-tar's stderr unless it exits
+   * 0 and wrote {@code out}.
+   */
+  static void flatten(Path jar, Path archive, String imageId, Path out) {
+    Cmd.Result r = run(jar, archive, imageId, out);
+    if (!r.ok() || !Files.isRegularFile(out)) {
+      throw new AssertionError("flat-tar did not flatten " + archive + ": " + r.describe());
+    }
+  }
+
+  static Cmd.Result run(Path jar, Path archive, String imageId, Path out) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(List.of("-jar", jar.toString(), "-q"));
+    if (imageId != null) {
+      cmd.addAll(List.of("--image", "sha256:" + imageId));
+    }
+    cmd.addAll(List.of("-o", out.toString(), archive.toString()));
+    return Cmd.run(cmd, Map.of(), Duration.ofMinutes(5));
+  }
+}
