@@ -93,7 +93,7 @@ final class Flattening {
   static ImageResult rootfs(InputArchive input, ArchiveSink sink, FlattenOptions options)
       throws FlatTarException, IOException {
     if (options.allImages() || options.keepBase() > 0 || options.fromLayer() != null) {
-      throw new InvalidImageException(
+      throw new IllegalArgumentException(
           "--rootfs writes one merged filesystem: it takes neither --all-images nor a kept base");
     }
     SourceImage image = chosen(input, options).get(0);

@@ -3,6 +3,7 @@ package dev.flattar;
 import dev.flattar.archive.ScannedLayer;
 import dev.flattar.archive.SourceImage;
 import dev.flattar.io.Compression;
+import dev.flattar.io.FileSlice;
 import dev.flattar.io.SkipByReading;
 import dev.flattar.merge.MergeLog;
 import dev.flattar.merge.MergeSettings;
@@ -86,17 +87,21 @@ final class ImagePlanning {
         mediaType == null ? "" : mediaType);
   }
 
-  /** Re-opens each layer's uncompressed stream for the writer. */
-  static LayerStreams streams(List<ScannedLayer> layers) {
+  /**
+   * Re-opens each layer's uncompressed stream for the writer. It keeps only where each layer is and
+   * how it is compressed, so the headers of members that did not survive can be collected.
+   */
+  static LayerStreams streams(List<ScannedLayer> scanned) {
+    List<FileSlice> slices = scanned.stream().map(s -> s.ref().data()).toList();
+    List<Compression> compressions = scanned.stream().map(ScannedLayer::compression).toList();
     return k -> {
-      ScannedLayer layer = layers.get(k);
-      InputStream raw = layer.ref().data().open();
-      if (layer.compression() == Compression.NONE) {
+      InputStream raw = slices.get(k).open();
+      Compression compression = compressions.get(k);
+      if (compression == Compression.NONE) {
         // Small members are read through the buffer; large ones bypass it; gaps are seeks.
         return new BufferedInputStream(raw, 1 << 16);
       }
-      return new SkipByReading(
-          layer.compression().decompress(new BufferedInputStream(raw, 1 << 16)));
+      return new SkipByReading(compression.decompress(new BufferedInputStream(raw, 1 << 16)));
     };
   }
 }

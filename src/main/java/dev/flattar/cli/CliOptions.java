@@ -153,9 +153,16 @@ record CliOptions(
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    if (set.has(rootfs) && (set.has(format) || set.has(tag))) {
+    boolean imageOptions =
+        set.has(format)
+            || set.has(tag)
+            || set.has(keepBase)
+            || set.has(fromLayer)
+            || set.has(allImages);
+    if (set.has(rootfs) && imageOptions) {
       throw new UsageException(
-          "--rootfs writes a plain filesystem tar: it takes neither --format nor --tag");
+          "--rootfs writes one plain filesystem tar: it takes no --format, --tag, --keep-base,"
+              + " --from-layer or --all-images");
     }
     return new CliOptions(
         command,

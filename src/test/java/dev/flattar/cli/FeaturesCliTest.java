@@ -176,6 +176,7 @@ class FeaturesCliTest {
             new String[] {"--max-layers", "0"},
             new String[] {"--image", "a", "--all-images"},
             new String[] {"--rootfs", "--format", "oci"},
+            new String[] {"--rootfs", "--keep-base", "1"},
             new String[] {"--json"},
             new String[] {"@/no/such/file"})) {
       CliRunner.Run run = CliRunner.run(new byte[0], args);
