@@ -116,15 +116,17 @@ for shape in "${selected[@]}"; do
       row "gzip layers, file → file" "$(( $(stat -c %s "$in") >> 20 )) MiB" "${T} s" "${g} s (gzip -dc of every layer)" "$(echo "$T / $g" | bc -l | xargs printf %.2f)" "≤ 1.3" "$(mib "$R") MiB / $M B"
       ;;
     scale)
+      # Per-entry time without the fixed start-up cost, which would flatter the smaller input.
+      repeat "$flat_tar" -o "$work/out.tar" "$(input small)"; t0=$T
       for s in scale100k scale1m; do
         in=$(input $s)
         n=$(java -cp "$cp" dev.flattar.bench.CountEntries "$in")
         repeat "$flat_tar" -o "$work/out.tar" "$in"
-        per=$(echo "$T * 1000000 / $n" | bc -l | xargs printf %.2f)
+        per=$(echo "($T - $t0) * 1000000 / $n" | bc -l | xargs printf %.2f)
         eval "per_$s=$per"
         row "$s: $n entries" "$(( $(stat -c %s "$in") >> 20 )) MiB" "${T} s" "-" "${per} µs/entry" "-" "$(mib "$R") MiB / $M B"
       done
-      row "scaling: µs/entry at 1M ÷ at 100k" "" "" "" "$(echo "$per_scale1m / $per_scale100k" | bc -l | xargs printf %.2f)" "≤ 1.3" ""
+      row "scaling: µs/entry at 1M ÷ at 100k (start-up of ${t0} s subtracted)" "" "" "" "$(echo "$per_scale1m / $per_scale100k" | bc -l | xargs printf %.2f)" "≤ 1.3" ""
       ;;
     *) echo "unknown shape $shape" >&2; exit 2 ;;
   esac
