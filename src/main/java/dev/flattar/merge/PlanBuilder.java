@@ -92,15 +92,16 @@ final class PlanBuilder {
         case OPAQUE -> {
           TarEntry dir = visibility.finalDirectory(node);
           if (dir != null && visibility.decidedBy(node) > keep) {
-            emit(-1, node, dir, true, null);
+            emit(-1, node, dir, true, null, null);
           }
           out.add(marker(child(node, EntryKind.OPAQUE_MARKER)));
         }
         case OPAQUE_NEW_DIRECTORY -> {
-          emit(-1, node, Markers.directory(tree.path(node) + "/"), true, null);
+          emit(-1, node, Markers.directory(tree.path(node) + "/"), true, null, null);
           out.add(marker(child(node, EntryKind.OPAQUE_MARKER)));
         }
-        case NEW_DIRECTORY -> emit(-1, node, Markers.directory(tree.path(node) + "/"), true, null);
+        case NEW_DIRECTORY ->
+            emit(-1, node, Markers.directory(tree.path(node) + "/"), true, null, null);
         case WHITEOUT -> {}
       }
     }
@@ -127,6 +128,7 @@ final class PlanBuilder {
 
   private void layer(int k, LayerIndex layer, BitSet visible) {
     int[] holder = holders(layer, visible);
+    int[] last = lastMembers(layer);
     for (int i = 0; i < layer.size(); i++) {
       TarEntry entry = layer.entries.get(i);
       int node = layer.node[i];
@@ -141,7 +143,7 @@ final class PlanBuilder {
           log.decision(
               tree.path(layer.node[holder[i]]),
               "hard link now holds the data of its deleted or replaced target");
-          emit(k, layer.node[holder[i]], entry, false, null);
+          emit(k, layer.node[holder[i]], entry, false, null, groupMetadata(layer, last, i, i));
         }
         continue;
       }
@@ -162,9 +164,15 @@ final class PlanBuilder {
           linksRewritten++; // its holder is gone: it now points at the group's new holder
           log.decision(tree.path(node), "hard link re-pointed at " + target);
         }
-        emit(k, node, entry, true, target);
+        emit(k, node, entry, true, target, groupMetadata(layer, last, root, i));
       } else {
-        emit(k, node, entry, true, null);
+        emit(
+            k,
+            node,
+            entry,
+            true,
+            null,
+            layer.isLinkTarget[i] ? groupMetadata(layer, last, i, i) : null);
       }
     }
   }
@@ -178,9 +186,35 @@ final class PlanBuilder {
     for (int j = plnk + 1; j < layer.size(); j++) {
       if (layer.linkRoot[j] == plnk && visible.get(j)) {
         linksRewritten++;
-        emit(k, layer.node[j], data, false, null);
+        emit(k, layer.node[j], data, false, null, null);
       }
     }
+  }
+
+  /**
+   * For each group root, its last member in archive order. Unpackers apply every member's header to
+   * the shared inode (podman and containerd chmod, chown and touch it for each link), so the last
+   * member's mode, owner, mtime and xattrs are what the inode ends up with.
+   */
+  private static int[] lastMembers(LayerIndex layer) {
+    int[] last = new int[layer.size()];
+    for (int i = 0; i < layer.size(); i++) {
+      last[i] = i;
+      int root = layer.linkRoot[i];
+      if (root >= 0) {
+        last[root] = i;
+      }
+    }
+    return last;
+  }
+
+  /**
+   * The metadata every written member of a hard-link group carries: the inode's final metadata, so
+   * that extractors that apply link headers (engines) and those that ignore them (GNU tar) agree.
+   * Null when the member's own header already is that.
+   */
+  private static TarEntry groupMetadata(LayerIndex layer, int[] last, int root, int member) {
+    return last[root] == member ? null : layer.entries.get(last[root]);
   }
 
   /** For each group root: the member that will hold the data (itself if it survives), or -1. */
@@ -204,8 +238,10 @@ final class PlanBuilder {
    *
    * @param own whether {@code entry} is the member at {@code node} (not a holder moved there)
    * @param linkTarget the path to hard-link to instead of writing the entry's own type, or null
+   * @param metadata whose mode, owner, mtime and xattrs to write instead of the entry's, or null
    */
-  private void emit(int layer, int node, TarEntry entry, boolean own, String linkTarget) {
+  private void emit(
+      int layer, int node, TarEntry entry, boolean own, String linkTarget, TarEntry metadata) {
     if (emitted[node]) {
       return;
     }
@@ -230,7 +266,8 @@ final class PlanBuilder {
     }
     emitted[node] = true;
     out.add(
-        new PlannedEntry(layer, entry, name(node, entry, own && linkTarget == null), linkTarget));
+        new PlannedEntry(
+            layer, entry, name(node, entry, own && linkTarget == null), linkTarget, metadata));
   }
 
   /** The member's own name object when it is already canonical (no allocation), else rebuilt. */

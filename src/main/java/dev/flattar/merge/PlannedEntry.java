@@ -11,14 +11,24 @@ import dev.flattar.tar.TarEntry;
  * name object whenever that is already the output name, so a plan costs a few words per member.
  *
  * @param layer 0-based index of the source layer, oldest first; -1 for a member without data
+ * @param metadata the member whose mode, owner, mtime and xattrs to write instead of the source's
+ *     (a hard-link group's final inode metadata), or null
  */
-public record PlannedEntry(int layer, TarEntry source, String name, String hardLinkTarget) {
+public record PlannedEntry(
+    int layer, TarEntry source, String name, String hardLinkTarget, TarEntry metadata) {
+
+  public PlannedEntry(int layer, TarEntry source, String name, String hardLinkTarget) {
+    this(layer, source, name, hardLinkTarget, null);
+  }
 
   /** The header to write. */
   public TarEntry header() {
+    TarEntry header;
     if (hardLinkTarget != null) {
-      return source.withName(name).asHardLinkTo(hardLinkTarget);
+      header = source.withName(name).asHardLinkTo(hardLinkTarget);
+    } else {
+      header = name.equals(source.name()) ? source : source.withName(name);
     }
-    return name.equals(source.name()) ? source : source.withName(name);
+    return metadata == null ? header : header.withMetadataOf(metadata);
   }
 }

@@ -87,6 +87,31 @@ public record TarEntry(
         extraPax);
   }
 
+  /**
+   * This member with the inode metadata of {@code other}: mode, owner, mtime and PAX records
+   * (xattrs), keeping its own name, type, link target, devices and data.
+   */
+  public TarEntry withMetadataOf(TarEntry other) {
+    return new TarEntry(
+        name,
+        type,
+        other.mode,
+        other.uid,
+        other.gid,
+        other.uname,
+        other.gname,
+        other.mtimeSeconds,
+        other.mtimeNanos,
+        linkName,
+        devMajor,
+        devMinor,
+        size,
+        dataOffset,
+        storedSize,
+        sparse,
+        other.extraPax);
+  }
+
   /** This member as a hard link to {@code target}, keeping its own metadata. */
   public TarEntry asHardLinkTo(String target) {
     return new TarEntry(

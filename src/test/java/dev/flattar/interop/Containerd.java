@@ -89,14 +89,24 @@ final class Containerd implements AutoCloseable {
   /**
    * {@code ctr images import} of a docker-save archive, unpacked with overlayfs for {@code
    * platform} (null: containerd's default platform matcher); the result says whether it worked.
+   * {@code indexName} null: no {@code --index-name}, so the images get only the names the archive
+   * gives them (RepoTags, or {@code io.containerd.image.name} in an OCI index).
    */
   Cmd.Result importArchive(Path archive, String indexName, String platform) {
     List<String> args = new ArrayList<>(List.of("images", "import", "--snapshotter", "overlayfs"));
     if (platform != null) {
       args.addAll(List.of("--platform", platform));
     }
-    args.addAll(List.of("--index-name", indexName, archive.toString()));
+    if (indexName != null) {
+      args.addAll(List.of("--index-name", indexName));
+    }
+    args.add(archive.toString());
     return ctr(args.toArray(String[]::new));
+  }
+
+  /** The names of every image, sorted ({@code ctr images ls --quiet}). */
+  List<String> imageNames() {
+    return ctr("images", "ls", "--quiet").orFail().stdout().lines().sorted().toList();
   }
 
   /** {@code ctr images mount}: a read-only view of the unpacked image at {@code target}. */

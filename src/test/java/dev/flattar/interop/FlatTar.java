@@ -31,6 +31,20 @@ final class FlatTar {
     }
   }
 
+  /**
+   * {@code java -jar JAR ARGS...} with {@code env} added to the environment; {@code
+   * SOURCE_DATE_EPOCH} is unset unless {@code env} sets it, so the caller's shell cannot change the
+   * output.
+   */
+  static Cmd.Result run(Path jar, Map<String, String> env, List<String> args) {
+    List<String> cmd = new ArrayList<>(List.of("env", "-u", "SOURCE_DATE_EPOCH"));
+    env.forEach((k, v) -> cmd.add(k + "=" + v));
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(List.of("-jar", jar.toString()));
+    cmd.addAll(args);
+    return Cmd.run(cmd, Map.of(), Duration.ofMinutes(5));
+  }
+
   static Cmd.Result run(Path jar, Path archive, String imageId, Path out) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -63,6 +63,21 @@ final class Podman implements AutoCloseable {
     return podman("load", "-i", archive.toString());
   }
 
+  /** {@code podman pull -q SOURCE} (a transport reference such as {@code oci-archive:FILE}). */
+  Cmd.Result pull(String source) {
+    return podman("pull", "-q", source);
+  }
+
+  /** {@code podman import -q TAR NAME}: a one-layer image from a plain filesystem tar. */
+  Cmd.Result importTar(Path tar, String name) {
+    return podman("import", "-q", tar.toString(), name);
+  }
+
+  /** The object {@code podman image inspect REF} prints for one image. */
+  JsonNode inspect(String ref) {
+    return json(podman("image", "inspect", ref).orFail().stdout()).get(0);
+  }
+
   /** {@code podman image mount ID}: the path of the image's merged overlay root. */
   Path mount(String id) {
     return Path.of(podman("image", "mount", id).orFail().stdout().strip());

@@ -311,6 +311,15 @@ class MergeSemanticsTest {
             .content("a", "aufs data")
             .content("b", "aufs data")
             .differentInode("a", "b"),
+        MergeCase.named(
+                "links whose headers differ: the inode ends with the last member's metadata")
+            .layer(
+                file("bin/busybox", "bb").mode(0755).mtime(1_000, 0),
+                hardlink("bin/sh", "bin/busybox").mode(0644).mtime(2_000, 0),
+                hardlink("bin/ls", "bin/busybox").mode(0600).owner(7, 8, "u", "g").mtime(3_000, 0))
+            .layer(whiteout("bin/busybox"))
+            .paths("bin", "bin/sh", "bin/ls")
+            .sameInode("bin/sh", "bin/ls"),
         MergeCase.named("a hard link to a symlink")
             .layer(symlink("s", "target"), hardlink("h", "s"))
             .paths("s", "h")

@@ -16,6 +16,7 @@ public final class LayerChecks {
   public static void assertWellFormed(byte[] layer) {
     List<TarEntry> entries = ReferenceTree.read(layer);
     Set<String> seen = new HashSet<>();
+    java.util.Map<String, TarEntry> byPath = new java.util.HashMap<>();
     Set<String> directories = new HashSet<>();
     Set<String> all = new HashSet<>();
     for (TarEntry e : entries) {
@@ -42,8 +43,19 @@ public final class LayerChecks {
         assertThat(seen)
             .as("target of hard link %s written before it", e.name())
             .contains(clean(e.linkName()));
+        // Extractors that ignore link headers (GNU tar) and those that apply them (podman,
+        // containerd) must end with the same inode metadata.
+        TarEntry target = byPath.get(clean(e.linkName()));
+        assertThat(inodeMetadata(e))
+            .as("hard link %s carries its target's inode metadata", e.name())
+            .isEqualTo(inodeMetadata(target));
       }
+      byPath.put(path, e);
     }
+  }
+
+  private static List<Object> inodeMetadata(TarEntry e) {
+    return List.of(e.mode(), e.uid(), e.gid(), e.mtimeSeconds(), e.mtimeNanos(), e.extraPax());
   }
 
   private static String clean(String name) {

@@ -23,9 +23,12 @@ import java.util.TreeMap;
  * sharing the inode of the file at their target path, missing parents created implicitly.
  */
 public final class ReferenceTree {
-  /** File data and metadata; hard links share one. */
+  /**
+   * File data and metadata; hard links share one. Like podman's and containerd's unpackers, each
+   * hard-link member applies its header's mode, owner, mtime and xattrs to the shared inode.
+   */
   static final class Inode {
-    final TarEntry meta;
+    TarEntry meta;
     final Digest content;
     final long size;
 
@@ -107,6 +110,7 @@ public final class ReferenceTree {
                 "hard link to nothing: " + e.name() + " -> " + e.linkName());
           }
           removeTree(path);
+          target.inode().meta = target.inode().meta.withMetadataOf(e);
           nodes.put(path, new Node(target.type(), target.meta(), target.inode()));
         }
         default -> {
