@@ -8,6 +8,8 @@ import java.util.Locale;
 
 /** Picks the image to flatten from those an archive holds. */
 public final class ImageSelection {
+  static final int MAX_LISTED = 10;
+
   private ImageSelection() {}
 
   /**
@@ -75,9 +77,13 @@ public final class ImageSelection {
     return false;
   }
 
+  /** The images by name, at most {@link #MAX_LISTED} of them: an error stays one short line. */
   private static String describe(List<SourceImage> images) {
     List<String> names = new ArrayList<>();
-    images.forEach(i -> names.add(i.displayName()));
+    images.stream().limit(MAX_LISTED).forEach(i -> names.add(i.displayName()));
+    if (images.size() > MAX_LISTED) {
+      names.add("and " + (images.size() - MAX_LISTED) + " more");
+    }
     return String.join(", ", names);
   }
 }

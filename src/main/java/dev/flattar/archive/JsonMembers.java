@@ -19,22 +19,26 @@ final class JsonMembers {
 
   private JsonMembers() {}
 
-  static byte[] read(FileSlice slice, String what) throws InvalidImageException, IOException {
+  /** Reads a JSON member, within the limits for one document and for the whole archive. */
+  static byte[] read(OuterArchive archive, FileSlice slice, String what)
+      throws InvalidImageException, IOException {
     if (slice.length() > MAX_JSON_BYTES) {
       throw new InvalidImageException(
           what + " is " + slice.length() + " bytes; the limit is " + MAX_JSON_BYTES);
     }
+    archive.chargeJson(slice.length(), what);
     return slice.readAll();
   }
 
   /** Reads a content-addressed blob and checks its digest (and size, when given). */
-  static byte[] readBlob(FileSlice slice, Digest digest, long size, String what)
+  static byte[] readBlob(
+      OuterArchive archive, FileSlice slice, Digest digest, long size, String what)
       throws InvalidImageException, DigestMismatchException, IOException {
     if (size >= 0 && slice.length() != size) {
       throw new DigestMismatchException(
           what + " is " + slice.length() + " bytes but its descriptor says " + size);
     }
-    byte[] bytes = read(slice, what);
+    byte[] bytes = read(archive, slice, what);
     Digest actual = Digest.of(bytes);
     if (!actual.equals(digest)) {
       throw new DigestMismatchException(

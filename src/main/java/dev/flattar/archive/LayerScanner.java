@@ -55,6 +55,7 @@ public final class LayerScanner {
     }
     progress.phase("reading layers", total);
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), daemonThreads());
+    ImageLimits limits = ImageLimits.forThisJvm();
     try {
       Map<Long, Future<ScannedLayer>> byOffset = new HashMap<>();
       List<Future<ScannedLayer>> futures = new ArrayList<>();
@@ -62,7 +63,7 @@ public final class LayerScanner {
         futures.add(
             byOffset.computeIfAbsent(
                 ref.data().offset(),
-                k -> pool.submit(() -> scanOne(ref, true, hashStored, progress))));
+                k -> pool.submit(() -> scanOne(ref, true, hashStored, progress, limits))));
       }
       List<ScannedLayer> scanned = new ArrayList<>();
       for (int i = 0; i < layers.size(); i++) {
@@ -77,6 +78,7 @@ public final class LayerScanner {
           throw mismatch(ref, s.diffId());
         }
       }
+      limits.checkImage(scanned);
       return scanned;
     } finally {
       pool.shutdownNow();
@@ -85,7 +87,7 @@ public final class LayerScanner {
 
   /** Scans one layer and checks it against the digests its image claims. */
   public static ScannedLayer scanOne(LayerRef ref) throws FlatTarException, IOException {
-    return scanOne(ref, true, false, Progress.NONE);
+    return scanOne(ref, true, false, Progress.NONE, ImageLimits.forThisJvm());
   }
 
   /**
@@ -94,11 +96,11 @@ public final class LayerScanner {
    * result's diffId is null. For {@code inspect}.
    */
   public static ScannedLayer headersOnly(LayerRef ref) throws FlatTarException, IOException {
-    return scanOne(ref, false, false, Progress.NONE);
+    return scanOne(ref, false, false, Progress.NONE, ImageLimits.forThisJvm());
   }
 
   private static ScannedLayer scanOne(
-      LayerRef ref, boolean verify, boolean hashStored, Progress progress)
+      LayerRef ref, boolean verify, boolean hashStored, Progress progress, ImageLimits limits)
       throws FlatTarException, IOException {
     String where = ref.describe();
     byte[] head = new byte[Compression.MAGIC_LENGTH];
@@ -119,6 +121,7 @@ public final class LayerScanner {
             new TarReader(
                 compression == Compression.NONE ? raw : new SkipByReading(decoded), where);
         for (TarEntry e = reader.next(); e != null; e = reader.next()) {
+          limits.countMember(where);
           entries.add(e);
         }
         return new ScannedLayer(ref, null, null, compression, entries);
@@ -128,6 +131,7 @@ public final class LayerScanner {
       TarReader reader = new TarReader(content, where);
       TarEntry e;
       while ((e = reader.next()) != null) {
+        limits.countMember(where);
         entries.add(e);
         progress.entries(1);
       }

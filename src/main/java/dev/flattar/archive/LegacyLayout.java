@@ -26,7 +26,10 @@ import java.util.regex.Pattern;
 final class LegacyLayout {
   static final String REPOSITORIES = "repositories";
   private static final Pattern V1_ID = Pattern.compile("[0-9a-f]{64}");
-  private static final int MAX_CHAIN = 4096;
+
+  /** Images in one parent chain; Docker never built more than 127 layers. */
+  static final int MAX_CHAIN = 4096;
+
   private static final List<String> V1_ONLY_FIELDS =
       List.of("id", "parent", "Size", "parent_id", "layer_id", "throwaway");
 
@@ -62,7 +65,8 @@ final class LegacyLayout {
   private static void readRepositories(OuterArchive archive, Map<String, List<String>> tagsByTop)
       throws FlatTarException, IOException {
     String where = archive.label() + ": repositories";
-    JsonNode repos = Json.parse(JsonMembers.read(archive.file(REPOSITORIES, "file"), where), where);
+    JsonNode repos =
+        Json.parse(JsonMembers.read(archive, archive.file(REPOSITORIES, "file"), where), where);
     if (!repos.isObject()) {
       throw new InvalidImageException(where + " is not a JSON object");
     }
@@ -118,9 +122,20 @@ final class LegacyLayout {
     Set<String> seen = new HashSet<>();
     String id = topId;
     while (!id.isEmpty()) {
-      if (!seen.add(id) || chain.size() > MAX_CHAIN) {
+      if (!seen.add(id)) {
         throw new InvalidImageException(
             archive.label() + ": the parent chain of " + topId + " loops at " + id);
+      }
+      if (chain.size() == MAX_CHAIN) {
+        throw new InvalidImageException(
+            archive.label()
+                + ": the parent chain of "
+                + topId
+                + " is longer than "
+                + MAX_CHAIN
+                + " images (limit "
+                + MAX_CHAIN
+                + ")");
       }
       ObjectNode json = v1Json(archive, id);
       chain.add(id);
@@ -179,7 +194,8 @@ final class LegacyLayout {
       throws FlatTarException, IOException {
     String path = id + "/json";
     String where = archive.label() + ": " + path;
-    JsonNode node = Json.parse(JsonMembers.read(archive.file(path, "v1 image json"), where), where);
+    JsonNode node =
+        Json.parse(JsonMembers.read(archive, archive.file(path, "v1 image json"), where), where);
     if (!(node instanceof ObjectNode json)) {
       throw new InvalidImageException(where + " is not a JSON object");
     }

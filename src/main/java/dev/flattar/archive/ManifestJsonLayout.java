@@ -27,7 +27,8 @@ final class ManifestJsonLayout {
 
   static List<SourceImage> read(OuterArchive archive) throws FlatTarException, IOException {
     String where = archive.label() + ": manifest.json";
-    JsonNode manifest = Json.parse(JsonMembers.read(archive.file(MANIFEST, "file"), where), where);
+    JsonNode manifest =
+        Json.parse(JsonMembers.read(archive, archive.file(MANIFEST, "file"), where), where);
     if (manifest.isNull()) {
       throw new InvalidImageException(where + " is null: the archive describes no image");
     }
@@ -39,13 +40,17 @@ final class ManifestJsonLayout {
     }
     List<SourceImage> images = new ArrayList<>();
     for (int i = 0; i < manifest.size(); i++) {
-      images.add(image(archive, manifest.get(i), where + " entry " + (i + 1)));
+      images.add(image(archive, manifest.get(i), "manifest.json entry " + (i + 1)));
     }
     return images;
   }
 
-  private static SourceImage image(OuterArchive archive, JsonNode entry, String where)
+  /**
+   * @param name names the entry in messages ("manifest.json entry 2"); the archive's label is added
+   */
+  private static SourceImage image(OuterArchive archive, JsonNode entry, String name)
       throws FlatTarException, IOException {
+    String where = archive.label() + ": " + name;
     if (!entry.isObject()) {
       throw new InvalidImageException(where + " is not a JSON object");
     }
@@ -54,12 +59,12 @@ final class ManifestJsonLayout {
       throw new InvalidImageException(where + " has no Config path");
     }
     String configWhere = archive.label() + ": config " + configPath.asText();
-    FileSlice configSlice = archive.file(configPath.asText(), "config of " + where);
+    FileSlice configSlice = archive.file(configPath.asText(), "config of " + name);
     Digest named = blobDigest(configPath.asText());
     byte[] configBytes =
         named == null
-            ? JsonMembers.read(configSlice, configWhere)
-            : JsonMembers.readBlob(configSlice, named, -1, configWhere);
+            ? JsonMembers.read(archive, configSlice, configWhere)
+            : JsonMembers.readBlob(archive, configSlice, named, -1, configWhere);
     ObjectNode config = JsonMembers.config(configBytes, configWhere);
 
     List<String> layerPaths =
@@ -93,7 +98,7 @@ final class ManifestJsonLayout {
                   + "); it cannot be flattened offline");
         }
       }
-      FileSlice data = archive.file(path, "layer " + (j + 1) + " of " + where);
+      FileSlice data = archive.file(path, "layer " + (j + 1) + " of " + name);
       layers.add(new LayerRef(j + 1, path, data, diffId, blobDigest(path), -1));
     }
     List<String> tags =

@@ -25,6 +25,13 @@ import java.util.Map;
 final class OciLayout {
   static final String INDEX = "index.json";
   private static final int MAX_DEPTH = 8;
+
+  /**
+   * Descriptors walked in one archive's indexes, skipped ones included. Real indexes hold a few
+   * dozen; nested indexes that list each other many times would otherwise be walked without end.
+   */
+  static final int MAX_DESCRIPTORS = 10_000;
+
   private static final String CONTAINERD_NAME = "io.containerd.image.name";
   private static final String REF_NAME = "org.opencontainers.image.ref.name";
 
@@ -32,6 +39,7 @@ final class OciLayout {
   private final Reporter reporter;
   private final Map<Digest, SourceImage> images = new LinkedHashMap<>();
   private int skipped;
+  private int walked;
 
   private OciLayout(OuterArchive archive, Reporter reporter) {
     this.archive = archive;
@@ -55,7 +63,8 @@ final class OciLayout {
 
   private void walkIndex() throws FlatTarException, IOException {
     String where = archive.label() + ": index.json";
-    JsonNode index = Json.parse(JsonMembers.read(archive.file(INDEX, "file"), where), where);
+    JsonNode index =
+        Json.parse(JsonMembers.read(archive, archive.file(INDEX, "file"), where), where);
     if (!index.isObject()) {
       throw new InvalidImageException(where + " is not a JSON object");
     }
@@ -78,6 +87,15 @@ final class OciLayout {
     if (depth > MAX_DEPTH) {
       throw new InvalidImageException(where + ": indexes nested more than " + MAX_DEPTH + " deep");
     }
+    if (++walked > MAX_DESCRIPTORS) {
+      throw new InvalidImageException(
+          where
+              + ": the indexes of the archive list more than "
+              + MAX_DESCRIPTORS
+              + " descriptors (limit "
+              + MAX_DESCRIPTORS
+              + ")");
+    }
     JsonNode annotations = descriptor.path("annotations");
     if ("attestation-manifest".equals(annotations.path("vnd.docker.reference.type").asText())) {
       reporter.verbose("skipping attestation manifest at " + where);
@@ -96,7 +114,8 @@ final class OciLayout {
     }
     String blobWhere = archive.label() + ": " + path;
     byte[] bytes =
-        JsonMembers.readBlob(archive.file(path, "manifest"), digest, size(descriptor), blobWhere);
+        JsonMembers.readBlob(
+            archive, archive.file(path, "manifest"), digest, size(descriptor), blobWhere);
     JsonNode doc = Json.parse(bytes, blobWhere);
     String mediaType = descriptor.path("mediaType").asText(doc.path("mediaType").asText(""));
     boolean isIndex =
@@ -111,7 +130,7 @@ final class OciLayout {
         return;
       }
       if (!images.containsKey(digest)) {
-        images.put(digest, image(doc, blobWhere, name));
+        images.put(digest, image(doc, path, name));
       } else if (name != null) {
         SourceImage seen = images.get(digest);
         List<String> tags = new ArrayList<>(seen.tags());
@@ -125,15 +144,20 @@ final class OciLayout {
     }
   }
 
-  private SourceImage image(JsonNode manifest, String where, String name)
+  /**
+   * @param manifestPath the manifest's blob path, for messages
+   */
+  private SourceImage image(JsonNode manifest, String manifestPath, String name)
       throws FlatTarException, IOException {
+    String where = archive.label() + ": " + manifestPath;
     JsonNode configDescriptor = manifest.path("config");
     Digest configDigest = descriptorDigest(configDescriptor, where + " config");
     String configPath = blobPath(configDigest);
     String configWhere = archive.label() + ": config " + configPath;
     byte[] configBytes =
         JsonMembers.readBlob(
-            archive.file(configPath, "config of " + where),
+            archive,
+            archive.file(configPath, "config of " + manifestPath),
             configDigest,
             size(configDescriptor),
             configWhere);
@@ -167,7 +191,7 @@ final class OciLayout {
                 + ") is a foreign layer whose"
                 + " blob is not in the archive; it cannot be flattened offline");
       }
-      FileSlice data = archive.file(path, "layer " + (j + 1) + " of " + where);
+      FileSlice data = archive.file(path, "layer " + (j + 1) + " of " + manifestPath);
       layers.add(new LayerRef(j + 1, path, data, diffIds.get(j), blob, size(d)));
     }
     List<String> tags = name == null ? List.of() : List.of(name);

@@ -29,10 +29,18 @@ public final class OuterArchive {
   /** Members accepted in one archive; real ones have a few hundred at most. */
   static final int MAX_MEMBERS = 1 << 20;
 
+  /**
+   * JSON bytes read from one archive in all, documents read again counted again: manifests and
+   * indexes that name the same large document many times (or nest indexes many times over) must not
+   * make flat-tar parse without end. Real archives read a few KiB.
+   */
+  static final long MAX_JSON_TOTAL = 64L << 20;
+
   record Member(String name, EntryType type, String linkName, FileSlice data) {}
 
   private final Map<String, Member> members;
   private final String label;
+  private long jsonRead;
 
   private OuterArchive(Map<String, Member> members, String label) {
     this.members = members;
@@ -73,6 +81,20 @@ public final class OuterArchive {
 
   public String label() {
     return label;
+  }
+
+  /** Accounts for a JSON document about to be read; refuses once the archive's total is over. */
+  void chargeJson(long bytes, String what) throws InvalidImageException {
+    jsonRead += bytes;
+    if (jsonRead > MAX_JSON_TOTAL) {
+      throw new InvalidImageException(
+          what
+              + ": reading it brings the JSON read from the archive to "
+              + jsonRead
+              + " bytes (limit "
+              + MAX_JSON_TOTAL
+              + "); its manifests name the same documents too many times");
+    }
   }
 
   /** True if {@code path} names a member (after following links). */

@@ -1,8 +1,10 @@
 package dev.flattar.io;
 
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 
 /** Compressed data that cannot be decoded (as opposed to a failure to read the file). */
 public final class CorruptDataException extends IOException {
@@ -10,11 +12,21 @@ public final class CorruptDataException extends IOException {
 
   CorruptDataException(String format, IOException cause) {
     super(
-        (cause instanceof java.io.EOFException
-                ? "truncated " + format + " data"
-                : "corrupt " + format + " data")
+        (isTruncation(cause) ? "truncated " + format + " data" : "corrupt " + format + " data")
             + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
         cause);
+  }
+
+  /**
+   * Whether the decoder met the end of its input too early. GZIP and xz say so with an
+   * EOFException; zstd-jni ("Truncated source") and commons-compress bzip2 ("Unexpected end of
+   * stream") with a plain IOException.
+   */
+  static boolean isTruncation(IOException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+    return e instanceof EOFException
+        || message.contains("truncated")
+        || message.contains("unexpected end");
   }
 
   /** Re-labels the decoder's exceptions. */

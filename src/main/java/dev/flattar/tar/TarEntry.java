@@ -138,9 +138,17 @@ public record TarEntry(
     return sparse != null;
   }
 
-  /** A Latin-1-carried byte string shown as UTF-8 text (invalid bytes become U+FFFD). */
+  /**
+   * A Latin-1-carried byte string shown as UTF-8 text (invalid bytes become U+FFFD), with line
+   * breaks written as {@code \n} and {@code \r}: a name inside a message must not split it into
+   * several lines.
+   */
   public static String display(String latin1) {
-    return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    String text = new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+      return text;
+    }
+    return text.replace("\n", "\\n").replace("\r", "\\r");
   }
 
   /** Text (e.g. a path from the command line) converted to the Latin-1 carrier form. */

@@ -21,6 +21,15 @@ public final class TarReader {
   /** Largest PAX or GNU long-name header accepted; real ones are a few hundred bytes. */
   public static final int MAX_META_BYTES = 1 << 20;
 
+  /** Longest member name or link target accepted, in bytes (Linux's PATH_MAX is 4096). */
+  public static final int MAX_NAME_BYTES = 64 << 10;
+
+  /**
+   * Largest size a member may claim (4 EiB): far beyond any real archive, and small enough that
+   * offsets and sizes added together never overflow.
+   */
+  public static final long MAX_ENTRY_BYTES = 1L << 62;
+
   private final InputStream in;
   private final String where;
   private final byte[] block = new byte[BLOCK];
@@ -82,7 +91,10 @@ public final class TarReader {
         case 'g' -> readMeta(size, headerOffset);
         case 'L' -> longName = cString(readMeta(size, headerOffset));
         case 'K' -> longLink = cString(readMeta(size, headerOffset));
-        case 'V' -> skip(padded(size), headerOffset, "volume label");
+        case 'V' -> {
+          checkSize("volume label", size, headerOffset);
+          skip(padded(size), headerOffset, "volume label");
+        }
         default -> {
           return member(flag, size, headerOffset, pax, longName, longLink);
         }
@@ -151,7 +163,8 @@ public final class TarReader {
           case "mtime" -> {
             long[] t = PaxTime.parse(v);
             if (t == null) {
-              throw corrupt("bad PAX mtime '" + v + "' at offset " + headerOffset);
+              throw corrupt(
+                  "bad PAX mtime '" + TarEntry.display(v) + "' at offset " + headerOffset);
             }
             mtime = t[0];
             nanos = (int) t[1];
@@ -176,17 +189,21 @@ public final class TarReader {
     if (longLink != null) {
       link = longLink;
     }
+    checkLength("name of the entry", name, headerOffset);
+    checkLength("link target of the entry", link, headerOffset);
     EntryType type = type(flag, name, headerOffset);
     long stored = type.hasData() || flag == 'D' ? size : 0;
     if (stored < 0 || size < 0) {
       throw corrupt("negative size for '" + TarEntry.display(name) + "' at offset " + headerOffset);
     }
+    checkSize("entry '" + TarEntry.display(name) + "'", stored, headerOffset);
     long dataOffset = position;
     if (paxSparse != null && paxSparse.isSparse()) {
       if (paxSparse.name() != null) {
         name = paxSparse.name();
       }
       realSize = paxSparse.realSize(headerOffset, this);
+      checkLength("name of the entry", name, headerOffset);
       if (paxSparse.mapInData()) {
         long before = position;
         sparse = readSparseMapFromData(stored, headerOffset);
@@ -198,6 +215,7 @@ public final class TarReader {
     }
     long logical = stored;
     if (sparse != null) {
+      checkSize("entry '" + TarEntry.display(name) + "'", realSize, headerOffset);
       checkSparse(sparse, realSize, stored, name, headerOffset);
       logical = realSize;
     } else if (!type.hasData()) {
@@ -313,6 +331,38 @@ public final class TarReader {
               + headerOffset
               + ": "
               + problem);
+    }
+  }
+
+  private void checkLength(String what, String value, long headerOffset)
+      throws CorruptArchiveException {
+    if (value.length() > MAX_NAME_BYTES) {
+      throw corrupt(
+          what
+              + " at offset "
+              + headerOffset
+              + " is "
+              + value.length()
+              + " bytes long (limit "
+              + MAX_NAME_BYTES
+              + "): '"
+              + TarEntry.display(value.substring(0, 40))
+              + "...'");
+    }
+  }
+
+  /** Refuses a size no archive can hold; {@code what} names the member ("entry 'etc/passwd'"). */
+  private void checkSize(String what, long size, long headerOffset) throws CorruptArchiveException {
+    if (size > MAX_ENTRY_BYTES) {
+      throw corrupt(
+          what
+              + " at offset "
+              + headerOffset
+              + " claims "
+              + size
+              + " bytes (limit "
+              + MAX_ENTRY_BYTES
+              + ")");
     }
   }
 
@@ -441,7 +491,13 @@ public final class TarReader {
       }
       return v;
     } catch (NumberFormatException e) {
-      throw corrupt("bad PAX " + r.key() + " '" + r.value() + "' at offset " + headerOffset);
+      throw corrupt(
+          "bad PAX "
+              + r.key()
+              + " '"
+              + TarEntry.display(r.value())
+              + "' at offset "
+              + headerOffset);
     }
   }
 

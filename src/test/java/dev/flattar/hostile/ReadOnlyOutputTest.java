@@ -1,0 +1,55 @@
+package dev.flattar.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flattar.testing.CliProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An output directory that cannot be written is a clean failure: one line naming the target and the
+ * directory, exit status 1, the old target untouched. Root ignores permission bits, so the
+ * directory is made read-only with a read-only bind mount in a private mount namespace (unshare
+ * -m), which vanishes with the process; this needs root, which CI has.
+ */
+class ReadOnlyOutputTest {
+  @TempDir Path tmp;
+
+  @Test
+  void outputInAReadOnlyDirectory_failsWithOneLineAndTouchesNothing() throws Exception {
+    Hostile.write(tmp, Hostile.docker(MalformedArchiveTest.LAYER));
+    requireRoot();
+
+    CliProcess.Result r =
+        CliProcess.shell(
+            "set -e; mkdir -p \"$DIR/ro\"; printf previous > \"$DIR/ro/out.tar\"; unshare -m sh -c '"
+                + "mount --bind \"$DIR/ro\" \"$DIR/ro\" && mount -o remount,bind,ro \"$DIR/ro\" && "
+                + "{ $FLAT_TAR -o \"$DIR/ro/out.tar\" \"$DIR/in.tar\"; echo \"exit=$?\" >&2; }'",
+            Map.of("DIR", tmp.toString()));
+
+    assertThat(r.stderr()).contains("exit=1");
+    assertThat(r.stderr().lines().filter(l -> l.startsWith("flat-tar:")))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "flat-tar: cannot write output '"
+                + tmp.resolve("ro/out.tar")
+                + "': cannot create a file in '"
+                + tmp.resolve("ro")
+                + "'");
+    assertThat(Files.readString(tmp.resolve("ro/out.tar"))).isEqualTo("previous");
+    assertThat(Hostile.listing(tmp.resolve("ro"))).containsExactly(tmp.resolve("ro/out.tar"));
+  }
+
+  private static void requireRoot() {
+    boolean root = "root".equals(System.getProperty("user.name"));
+    if (!root && "true".equals(System.getenv("CI"))) {
+      throw new AssertionError("CI must run as root: this test mounts a file system");
+    }
+    Assumptions.assumeTrue(root, "needs root for a read-only bind mount");
+  }
+}
