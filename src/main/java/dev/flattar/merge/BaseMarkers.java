@@ -7,8 +7,9 @@ import java.util.TreeMap;
 /**
  * What the squashed layer must delete from kept base layers so that the base plus that one layer
  * show the same filesystem as the base plus all the layers it replaces (as Docker's own squash
- * does). For each base member that the base alone shows but the whole stack hides, the topmost path
- * on its way up that a squashed layer acted on decides the marker there:
+ * does). For each base member that the base alone shows but the whole stack hides, and each
+ * directory the base has without a member (made as a parent) that the whole stack does not, the
+ * topmost path on its way up that a squashed layer acted on decides the marker there:
  *
  * <ul>
  *   <li>gone altogether: a whiteout, once (nothing below it needs one);
@@ -73,6 +74,16 @@ final class BaseMarkers {
         }
       }
     }
+    // Directories the base has only because its unpacker made them as parents.
+    for (int node = PathTree.ROOT + 1; node < tree.size(); node++) {
+      if (base.exists(node) && base.decidedBy(node) == 0 && !whole.exists(node)) {
+        int top = topmostActedOn(node, keep, tree, whole);
+        Kind kind = top < 0 ? null : kindAt(top, true, keep, whole, base, upperBelow);
+        if (kind != null) {
+          markers.putIfAbsent(top, kind);
+        }
+      }
+    }
     return markers;
   }
 
@@ -118,8 +129,8 @@ final class BaseMarkers {
       // The base's own entry is still there; only its children were hidden.
       return childrenGone ? Kind.OPAQUE : null;
     }
-    if (upperBelow[node]) {
-      // Deleted, then recreated implicitly by squashed members below it.
+    if (upperBelow[node] || whole.exists(node)) {
+      // Deleted, then made again as the parent of squashed members (surviving or not).
       return baseDirectory ? Kind.OPAQUE_NEW_DIRECTORY : Kind.NEW_DIRECTORY;
     }
     return Kind.WHITEOUT;

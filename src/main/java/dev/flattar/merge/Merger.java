@@ -40,16 +40,17 @@ public final class Merger {
     for (int k = 0; k < layers.size(); k++) {
       indexes.add(LayerIndex.build(layers.get(k), tree, names.get(k)));
     }
-    Visibility.Result whole = Visibility.resolve(indexes, tree);
+    Visibility.Result whole = Visibility.resolve(indexes, tree, names);
     Map<Integer, BaseMarkers.Kind> markers = new TreeMap<>();
+    Visibility.Result base = null;
     if (keep > 0) {
-      Visibility.Result base = Visibility.resolve(indexes.subList(0, keep), tree);
+      base = Visibility.resolve(indexes.subList(0, keep), tree, names);
       markers = BaseMarkers.compute(indexes, keep, tree, whole, base);
     }
     if (settings.log() != MergeLog.NONE) {
       logDecisions(indexes, keep, tree, whole, names, settings.log());
     }
-    return PlanBuilder.build(indexes, tree, whole, markers, settings);
+    return PlanBuilder.build(indexes, tree, whole, base, markers, settings);
   }
 
   /** Says, for every member of the squashed layers, what became of it and why. */

@@ -38,10 +38,14 @@ final class PlanBuilder {
     this.log = log;
   }
 
+  /**
+   * @param base visibility over the kept base layers alone, or null when nothing is kept
+   */
   static Plan build(
       List<LayerIndex> layers,
       PathTree tree,
       Visibility.Result visibility,
+      Visibility.Result base,
       Map<Integer, BaseMarkers.Kind> markers,
       MergeSettings settings) {
     int keep = settings.keepBase();
@@ -57,6 +61,7 @@ final class PlanBuilder {
         whiteouts += kind == EntryKind.WHITEOUT || kind == EntryKind.OPAQUE ? 1 : 0;
       }
     }
+    b.implicitDirectories(base);
     MergeStats stats =
         new MergeStats(
             members, b.out.size(), whiteouts, b.linksRewritten, layerStats(layers, visibility));
@@ -82,6 +87,38 @@ final class PlanBuilder {
       stats.add(new MergeStats.LayerStats(layer.size(), bytes, hidden, survivingBytes));
     }
     return stats;
+  }
+
+  /**
+   * Directories that exist only because an unpacker made them as parents (see Visibility), and that
+   * nothing written below them implies any more: written as unpackers make them, 0755 and owned by
+   * root. With a kept base, not those the base has and the squashed layers leave alone.
+   */
+  private void implicitDirectories(Visibility.Result base) {
+    for (int node = PathTree.ROOT + 1; node < tree.size(); node++) {
+      boolean implicit = visibility.exists(node) && visibility.decidedBy(node) == 0;
+      if (implicit && !emitted[node] && (base == null || !base.exists(node) || hidesBase(node))) {
+        emit(-1, node, Markers.directory(tree.path(node) + "/"), true, null, null);
+      }
+    }
+  }
+
+  /**
+   * Whether a squashed layer removed the kept base's node: deleted it or replaced it, or hid
+   * everything below an ancestor.
+   */
+  private boolean hidesBase(int node) {
+    if (visibility.deletedBy(node) > keep || visibility.blockedBy(node) > keep) {
+      return true;
+    }
+    for (int a = tree.parent(node); a >= 0; a = tree.parent(a)) {
+      if (visibility.deletedBy(a) > keep
+          || visibility.blockedBy(a) > keep
+          || visibility.emptiedBy(a) > keep) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Opaque markers (each after its directory), then whiteouts, in path order. */

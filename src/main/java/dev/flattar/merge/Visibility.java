@@ -1,8 +1,12 @@
 package dev.flattar.merge;
 
+import dev.flattar.model.InvalidImageException;
+import dev.flattar.tar.EntryType;
 import dev.flattar.tar.TarEntry;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Decides which members of which layers survive into the merged filesystem, reading layers newest
@@ -14,18 +18,33 @@ import java.util.List;
  * there (everything met later below it is gone: a file or link replaced that directory); and the
  * newest whiteout of the path and opaque marker on it, which hide only members of lower layers. All
  * checks are O(depth) per member.
+ *
+ * <p>It also finds which paths exist without a surviving entry of their own. Unpackers create a
+ * member's missing parent directories before anything else, whiteouts and opaque markers included;
+ * such a directory stays unless something newer removes it, even when everything below it is
+ * deleted later. And it refuses a member below a path that a regular file, device or FIFO holds
+ * when the member is unpacked: unpackers fail there (below a symlink they write through it).
  */
 final class Visibility {
   private final PathTree tree;
+  private final List<String> names;
   private final int[] decidedBy;
   private final boolean[] decidedDirectory;
   private final int[] blockedBy;
   private final int[] deletedBy;
   private final int[] emptiedBy;
   private final TarEntry[] finalDirectory;
+  private final boolean[] exists;
 
-  private Visibility(PathTree tree) {
+  /** A surviving member below each node, and its layer stamp, to name it in an error. */
+  private final int[] survivorBelow;
+
+  private final int[] survivorBelowLayer;
+  private int[] chain = new int[64];
+
+  private Visibility(PathTree tree, List<String> names) {
     this.tree = tree;
+    this.names = names;
     int n = tree.size();
     decidedBy = new int[n];
     decidedDirectory = new boolean[n];
@@ -33,6 +52,9 @@ final class Visibility {
     deletedBy = new int[n];
     emptiedBy = new int[n];
     finalDirectory = new TarEntry[n];
+    exists = new boolean[n];
+    survivorBelow = new int[n];
+    survivorBelowLayer = new int[n];
   }
 
   /** The outcome: surviving members per layer (index 0 = oldest), and per-path state. */
@@ -73,10 +95,19 @@ final class Visibility {
     int emptiedBy(int node) {
       return v.emptiedBy[node];
     }
+
+    /** Whether the node exists in the merged filesystem, with a surviving entry or implicitly. */
+    boolean exists(int node) {
+      return v.exists[node] || v.decidedBy[node] != 0;
+    }
   }
 
-  static Result resolve(List<LayerIndex> layers, PathTree tree) {
-    Visibility v = new Visibility(tree);
+  /**
+   * @param names each layer's name, for errors
+   */
+  static Result resolve(List<LayerIndex> layers, PathTree tree, List<String> names)
+      throws InvalidImageException {
+    Visibility v = new Visibility(tree, names);
     BitSet[] visible = new BitSet[layers.size()];
     for (int k = layers.size() - 1; k >= 0; k--) {
       visible[k] = v.layer(layers.get(k), k + 1);
@@ -85,27 +116,36 @@ final class Visibility {
   }
 
   /** Processes one layer; {@code stamp} is its 1-based position (higher is newer). */
-  private BitSet layer(LayerIndex layer, int stamp) {
+  private BitSet layer(LayerIndex layer, int stamp) throws InvalidImageException {
     BitSet visible = new BitSet(layer.size());
     for (int i = layer.size() - 1; i >= 0; i--) {
       int node = layer.node[i];
       switch (layer.kind[i]) {
         case WHITEOUT -> {
+          markExisting(tree.parent(node), stamp);
           stampIfUnset(deletedBy, node, stamp);
           stampIfUnset(emptiedBy, node, stamp);
         }
-        case OPAQUE -> stampIfUnset(emptiedBy, node, stamp);
+        case OPAQUE -> {
+          markExisting(node, stamp);
+          stampIfUnset(emptiedBy, node, stamp);
+        }
         case AUFS_METADATA -> {}
         case CONTENT -> {
+          markExisting(tree.parent(node), stamp);
           if (hiddenByAncestor(node, stamp)) {
             continue;
           }
           TarEntry entry = layer.entries.get(i);
           boolean isDirectory = entry.type().isDirectory();
           if (decidedBy[node] == 0 && deletedBy[node] <= stamp) {
+            if (!isDirectory && entry.type() != EntryType.SYMLINK && survivorBelow[node] != 0) {
+              throw underANonDirectory(node, entry, stamp);
+            }
             decidedBy[node] = stamp;
             decidedDirectory[node] = isDirectory;
             visible.set(i);
+            markSurvivorAbove(node, stamp);
             if (isDirectory) {
               finalDirectory[node] = entry;
             }
@@ -118,6 +158,57 @@ final class Visibility {
       }
     }
     return visible;
+  }
+
+  /**
+   * Records that the directories from {@code node} up exist, as the unpacker of layer {@code stamp}
+   * creates them, unless something newer removes them. Stops at a node already known to exist
+   * (everything above it does too), so it costs O(1) per member amortised.
+   */
+  private void markExisting(int node, int stamp) {
+    int depth = 0;
+    for (int a = node; a > PathTree.ROOT && !exists[a]; a = tree.parent(a)) {
+      if (depth == chain.length) {
+        chain = Arrays.copyOf(chain, depth * 2);
+      }
+      chain[depth++] = a;
+    }
+    if (depth == 0) {
+      return;
+    }
+    boolean hidden = hiddenByAncestor(chain[depth - 1], stamp);
+    for (int d = depth - 1; d >= 0; d--) {
+      int a = chain[d];
+      hidden = hidden || deletedBy[a] > stamp || blockedBy[a] != 0;
+      if (!hidden) {
+        exists[a] = true;
+      }
+      hidden = hidden || emptiedBy[a] > stamp;
+    }
+  }
+
+  private void markSurvivorAbove(int node, int stamp) {
+    for (int a = tree.parent(node);
+        a > PathTree.ROOT && survivorBelow[a] == 0;
+        a = tree.parent(a)) {
+      survivorBelow[a] = node;
+      survivorBelowLayer[a] = stamp;
+    }
+  }
+
+  private InvalidImageException underANonDirectory(int node, TarEntry entry, int stamp) {
+    int below = survivorBelow[node];
+    return new InvalidImageException(
+        names.get(survivorBelowLayer[node] - 1)
+            + ": '"
+            + TarEntry.display(tree.path(below))
+            + "' is under '"
+            + TarEntry.display(tree.path(node))
+            + "', which is not a directory (a "
+            + entry.type().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+            + " in "
+            + names.get(stamp - 1)
+            + ")");
   }
 
   private boolean hiddenByAncestor(int node, int stamp) {

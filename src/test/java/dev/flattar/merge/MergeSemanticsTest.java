@@ -95,10 +95,10 @@ class MergeSemanticsTest {
             .layer(whiteout("a"))
             .layer(dir("a"), file("a/baz", "baz"))
             .paths("a", "a/baz", "b", "b/bar"),
-        MergeCase.named("whiteout of something absent changes nothing")
+        MergeCase.named("whiteout of something absent deletes nothing but makes its directory")
             .layer(file("f", "f"))
             .layer(whiteout("nothing/here"), whiteout("g"))
-            .paths("f"),
+            .paths("f", "nothing"),
         MergeCase.named("opaque marker first hides lower children, keeps the layer's own")
             .layer(dir("d"), file("d/old", "o"), dir("d/sub"), file("d/sub/x", "x"))
             .layer(dir("d").mode(0700), opaque("d"), file("d/new", "n"))
@@ -186,6 +186,29 @@ class MergeSemanticsTest {
             .layer(file("f", "v3"))
             .paths("f")
             .content("f", "v3"),
+        MergeCase.named("a directory made as a parent stays when what is in it is deleted")
+            .layer(file("a/x", "x"), file("b/c/y", "y"))
+            .layer(whiteout("a/x"), whiteout("b/c/y"))
+            .paths("a", "b", "b/c"),
+        MergeCase.named("an opaque marker makes its directory")
+            .layer(file("a/x", "x"))
+            .layer(opaque("a"), opaque("n/m"))
+            .paths("a", "n", "n/m"),
+        MergeCase.named("a deleted directory made again as a parent, then emptied")
+            .layer(dir("a").mode(0700), file("a/f", "f"), dir("a/b").mode(0711), file("a/b/o", "o"))
+            .layer(whiteout("a"), file("a/b/g", "g"))
+            .layer(whiteout("a/b/g"))
+            .paths("a", "a/b"),
+        MergeCase.named("a deleted file made again as a directory by a parent, then emptied")
+            .layer(file("a", "a file"))
+            .layer(whiteout("a"), file("a/x", "x"))
+            .layer(whiteout("a/x"))
+            .paths("a"),
+        MergeCase.named("a parent made under a deleted directory is gone with it")
+            .layer(file("a/b/x", "x"))
+            .layer(whiteout("a/b/x"))
+            .layer(whiteout("a"))
+            .paths(),
         MergeCase.named("parents created implicitly stay implicit")
             .layer(file("x/y/z", "z"))
             .layer(file("x/y/w", "w"))

@@ -39,13 +39,18 @@ public final class ReferenceTree {
     }
   }
 
-  /** What is at a path. {@code meta} is null for a directory created implicitly. */
+  /** What is at a path. {@code meta} is null for the root only. */
   record Node(EntryType type, TarEntry meta, Inode inode) {}
 
   private final TreeMap<String, Node> nodes = new TreeMap<>();
 
   /** AUFS hard-link data, by path: Docker gives each link to one of these a copy of it. */
   private final Map<String, Inode> plnk = new java.util.HashMap<>();
+
+  /** A directory as unpackers make a missing parent: 0755, owned by root (time: whenever). */
+  static final TarEntry IMPLICIT =
+      new TarEntry(
+          "", EntryType.DIRECTORY, 0755, 0, 0, "", "", 0, 0, "", 0, 0, 0, 0, 0, null, List.of());
 
   private ReferenceTree() {
     nodes.put("", new Node(EntryType.DIRECTORY, null, null));
@@ -66,6 +71,9 @@ public final class ReferenceTree {
       String base = TarPaths.basename(path);
       if (isAufs(path)) {
         continue;
+      }
+      if (base.startsWith(".wh.")) {
+        makeParents(path); // unpackers make a marker's parents before they look at its name
       }
       if (base.equals(".wh..wh..opq")) {
         removeBelow(TarPaths.parent(path));
@@ -130,7 +138,7 @@ public final class ReferenceTree {
     makeParents(parent);
     Node n = nodes.get(parent);
     if (n == null) {
-      nodes.put(parent, new Node(EntryType.DIRECTORY, null, null));
+      nodes.put(parent, new Node(EntryType.DIRECTORY, IMPLICIT, null));
     } else if (n.type() != EntryType.DIRECTORY) {
       throw new IllegalStateException("parent of " + path + " is a " + n.type());
     }
@@ -224,7 +232,7 @@ public final class ReferenceTree {
 
   private static String line(Node n, Map<Inode, String> groups) {
     if (n.meta() == null) {
-      return "implicit-dir";
+      return "root";
     }
     TarEntry m = n.inode() != null ? n.inode().meta : n.meta();
     StringBuilder b = new StringBuilder();

@@ -8,19 +8,17 @@ import dev.flattar.testing.FlatArchive;
 import dev.flattar.testing.Layers;
 import dev.flattar.testing.Member;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the fuzzers found in the merge engine (package merge), written as the behaviour it should
- * have; disabled until the merge is changed (README.md, "Known issues").
+ * What the fuzzers found in the merge engine (package merge): layers no unpacker can apply, and a
+ * directory that only exists because a member below it was unpacked.
  */
-class KnownIssuesTest {
+class FoundByFuzzingTest {
   @TempDir Path tmp;
 
   @Test
-  @Disabled("merge keeps a member under a file of its own layer; found by ArchiveFuzzTest")
   void memberUnderAFileOfItsOwnLayer_isRefusedAsAnUnpackerWould() {
     byte[] layer = Layers.tar(dir("etc"), file("etc", "now a file"), file("etc/b", "b"));
 
@@ -30,7 +28,6 @@ class KnownIssuesTest {
   }
 
   @Test
-  @Disabled("merge keeps a member under a file of a lower layer")
   void memberUnderAFileOfALowerLayer_isRefusedAsAnUnpackerWould() {
     byte[] lower = Layers.tar(file("etc", "a file"));
     byte[] upper = Layers.tar(file("etc/b", "b"));
@@ -41,7 +38,6 @@ class KnownIssuesTest {
   }
 
   @Test
-  @Disabled("merge drops a directory no member names once everything below it is deleted")
   void directoryMadeAsAParent_staysWhenItsContentIsDeleted() {
     byte[] lower = Layers.tar(file("a/x", "x"));
     byte[] upper = Layers.tar(Member.whiteout("a/x"));
