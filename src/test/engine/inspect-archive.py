@@ -225,7 +225,14 @@ def tree(root):
         for name in sorted(dirnames + filenames):
             full = os.path.join(dirpath, name)
             rel = os.path.relpath(full, rootb)
-            st = os.lstat(full)
+            try:
+                st = os.lstat(full)
+            except FileNotFoundError:
+                # Listed but not there: overlayfs lists a whiteout kept in a directory that has
+                # nothing below it (a layer's new directory over a lower file) yet hides it.
+                print("tree: skipped %s: listed, but lstat finds nothing" % esc_path(rel),
+                      file=sys.stderr)
+                continue
             m = st.st_mode
             if stat.S_ISDIR(m):
                 t, what = "d", "-"

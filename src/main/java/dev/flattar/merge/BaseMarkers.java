@@ -57,18 +57,14 @@ final class BaseMarkers {
           continue;
         }
         int node = layer.node[i];
-        int top = topmostActedOn(node, keep, tree, whole);
+        boolean directory = layer.entries.get(i).type().isDirectory();
+        // A non-directory that a squashed layer made a parent directory of: replaced.
+        boolean replaced = !directory && whole.decidedBy(node) == 0 && whole.existsBy(node) > keep;
+        int top = topmostActedOn(node, replaced, keep, tree, whole);
         if (top < 0) {
           continue;
         }
-        Kind kind =
-            kindAt(
-                top,
-                top == node ? layer.entries.get(i).type().isDirectory() : true,
-                keep,
-                whole,
-                base,
-                upperBelow);
+        Kind kind = kindAt(top, top == node ? directory : true, keep, whole, base, upperBelow);
         if (kind != null) {
           markers.putIfAbsent(top, kind);
         }
@@ -77,7 +73,7 @@ final class BaseMarkers {
     // Directories the base has only because its unpacker made them as parents.
     for (int node = PathTree.ROOT + 1; node < tree.size(); node++) {
       if (base.exists(node) && base.decidedBy(node) == 0 && !whole.exists(node)) {
-        int top = topmostActedOn(node, keep, tree, whole);
+        int top = topmostActedOn(node, false, keep, tree, whole);
         Kind kind = top < 0 ? null : kindAt(top, true, keep, whole, base, upperBelow);
         if (kind != null) {
           markers.putIfAbsent(top, kind);
@@ -87,9 +83,15 @@ final class BaseMarkers {
     return markers;
   }
 
-  /** The highest node from {@code node} up that a squashed layer acted on, or -1. */
-  private static int topmostActedOn(int node, int keep, PathTree tree, Visibility.Result whole) {
-    int top = whole.deletedBy(node) > keep || whole.decidedBy(node) > keep ? node : -1;
+  /**
+   * The highest node from {@code node} up that a squashed layer acted on, or -1.
+   *
+   * @param replaced whether a squashed layer replaced the node with a parent directory it made
+   */
+  private static int topmostActedOn(
+      int node, boolean replaced, int keep, PathTree tree, Visibility.Result whole) {
+    boolean actedOn = replaced || whole.deletedBy(node) > keep || whole.decidedBy(node) > keep;
+    int top = actedOn ? node : -1;
     for (int a = tree.parent(node); a >= 0; a = tree.parent(a)) {
       if (whole.deletedBy(a) > keep || whole.emptiedBy(a) > keep || whole.blockedBy(a) > keep) {
         top = a;

@@ -22,8 +22,13 @@ import java.util.Locale;
  * <p>It also finds which paths exist without a surviving entry of their own. Unpackers create a
  * member's missing parent directories before anything else, whiteouts and opaque markers included;
  * such a directory stays unless something newer removes it, even when everything below it is
- * deleted later. And it refuses a member below a path that a regular file, device or FIFO holds
- * when the member is unpacked: unpackers fail there (below a symlink they write through it).
+ * deleted later. Each layer is unpacked into a directory of its own (overlayfs), so a parent that a
+ * layer makes replaces a non-directory, symlinks included, that a lower layer has there: podman and
+ * containerd both show a directory (over a lower directory, the lower entry's metadata is kept, as
+ * containerd does). Within one layer, a member below a path that an earlier member of the same
+ * layer made a regular file, device, FIFO or hard link cannot be unpacked (podman and containerd
+ * fail with "not a directory"): the layer is refused. Below a symlink of the same layer unpackers
+ * write through it; that is left as it is.
  */
 final class Visibility {
   private final PathTree tree;
@@ -34,12 +39,17 @@ final class Visibility {
   private final int[] deletedBy;
   private final int[] emptiedBy;
   private final TarEntry[] finalDirectory;
-  private final boolean[] exists;
 
-  /** A surviving member below each node, and its layer stamp, to name it in an error. */
-  private final int[] survivorBelow;
+  /** Stamp of the newest layer whose unpacker makes the node as a parent (0: none). */
+  private final int[] existsBy;
 
-  private final int[] survivorBelowLayer;
+  /**
+   * Stamp of the layer being read when a member after the current position (in archive order) lies
+   * below the node with nothing at the node in between; and that member's index, for the error.
+   */
+  private final int[] laterBelow;
+
+  private final int[] laterBelowMember;
   private int[] chain = new int[64];
 
   private Visibility(PathTree tree, List<String> names) {
@@ -52,9 +62,9 @@ final class Visibility {
     deletedBy = new int[n];
     emptiedBy = new int[n];
     finalDirectory = new TarEntry[n];
-    exists = new boolean[n];
-    survivorBelow = new int[n];
-    survivorBelowLayer = new int[n];
+    existsBy = new int[n];
+    laterBelow = new int[n];
+    laterBelowMember = new int[n];
   }
 
   /** The outcome: surviving members per layer (index 0 = oldest), and per-path state. */
@@ -98,7 +108,12 @@ final class Visibility {
 
     /** Whether the node exists in the merged filesystem, with a surviving entry or implicitly. */
     boolean exists(int node) {
-      return v.exists[node] || v.decidedBy[node] != 0;
+      return v.existsBy[node] != 0 || v.decidedBy[node] != 0;
+    }
+
+    /** Stamp of the newest layer that makes the node as a parent and leaves it there (0: none). */
+    int existsBy(int node) {
+      return v.existsBy[node];
     }
   }
 
@@ -125,39 +140,50 @@ final class Visibility {
           markExisting(tree.parent(node), stamp);
           stampIfUnset(deletedBy, node, stamp);
           stampIfUnset(emptiedBy, node, stamp);
+          markLaterBelow(tree.parent(node), i, stamp);
         }
         case OPAQUE -> {
           markExisting(node, stamp);
           stampIfUnset(emptiedBy, node, stamp);
+          markLaterBelow(node, i, stamp);
         }
         case AUFS_METADATA -> {}
         case CONTENT -> {
-          markExisting(tree.parent(node), stamp);
-          if (hiddenByAncestor(node, stamp)) {
-            continue;
-          }
-          TarEntry entry = layer.entries.get(i);
-          boolean isDirectory = entry.type().isDirectory();
-          if (decidedBy[node] == 0 && deletedBy[node] <= stamp) {
-            if (!isDirectory && entry.type() != EntryType.SYMLINK && survivorBelow[node] != 0) {
-              throw underANonDirectory(node, entry, stamp);
-            }
-            decidedBy[node] = stamp;
-            decidedDirectory[node] = isDirectory;
-            visible.set(i);
-            markSurvivorAbove(node, stamp);
-            if (isDirectory) {
-              finalDirectory[node] = entry;
-            }
-          }
-          if (!isDirectory) {
-            // Whether or not it survives, a non-directory here removed whatever lay below it.
-            stampIfUnset(blockedBy, node, stamp);
-          }
+          content(layer, i, stamp, visible);
+          markLaterBelow(tree.parent(node), i, stamp);
         }
       }
     }
     return visible;
+  }
+
+  private void content(LayerIndex layer, int i, int stamp, BitSet visible)
+      throws InvalidImageException {
+    int node = layer.node[i];
+    TarEntry entry = layer.entries.get(i);
+    boolean isDirectory = entry.type().isDirectory();
+    if (laterBelow[node] == stamp && !isDirectory && entry.type() != EntryType.SYMLINK) {
+      throw underANonDirectory(layer, node, entry, stamp);
+    }
+    laterBelow[node] = 0; // what comes before this member is not below what it puts here
+    markExisting(tree.parent(node), stamp);
+    if (hiddenByAncestor(node, stamp)) {
+      return;
+    }
+    // A non-directory that a newer layer made a parent directory of is replaced by it.
+    boolean replaced = !isDirectory && existsBy[node] > stamp;
+    if (decidedBy[node] == 0 && deletedBy[node] <= stamp && !replaced) {
+      decidedBy[node] = stamp;
+      decidedDirectory[node] = isDirectory;
+      visible.set(i);
+      if (isDirectory) {
+        finalDirectory[node] = entry;
+      }
+    }
+    if (!isDirectory) {
+      // Whether or not it survives, a non-directory here removed whatever lay below it.
+      stampIfUnset(blockedBy, node, stamp);
+    }
   }
 
   /**
@@ -167,7 +193,7 @@ final class Visibility {
    */
   private void markExisting(int node, int stamp) {
     int depth = 0;
-    for (int a = node; a > PathTree.ROOT && !exists[a]; a = tree.parent(a)) {
+    for (int a = node; a > PathTree.ROOT && existsBy[a] == 0; a = tree.parent(a)) {
       if (depth == chain.length) {
         chain = Arrays.copyOf(chain, depth * 2);
       }
@@ -181,34 +207,35 @@ final class Visibility {
       int a = chain[d];
       hidden = hidden || deletedBy[a] > stamp || blockedBy[a] != 0;
       if (!hidden) {
-        exists[a] = true;
+        existsBy[a] = stamp;
       }
       hidden = hidden || emptiedBy[a] > stamp;
     }
   }
 
-  private void markSurvivorAbove(int node, int stamp) {
-    for (int a = tree.parent(node);
-        a > PathTree.ROOT && survivorBelow[a] == 0;
-        a = tree.parent(a)) {
-      survivorBelow[a] = node;
-      survivorBelowLayer[a] = stamp;
+  /**
+   * Records, for the directories from {@code node} up, that member {@code member} of layer {@code
+   * stamp} comes after whatever is met next at them (members are read last first). O(depth), as
+   * reading the member's name is.
+   */
+  private void markLaterBelow(int node, int member, int stamp) {
+    for (int a = node; a > PathTree.ROOT; a = tree.parent(a)) {
+      laterBelow[a] = stamp;
+      laterBelowMember[a] = member;
     }
   }
 
-  private InvalidImageException underANonDirectory(int node, TarEntry entry, int stamp) {
-    int below = survivorBelow[node];
+  private InvalidImageException underANonDirectory(
+      LayerIndex layer, int node, TarEntry entry, int stamp) {
     return new InvalidImageException(
-        names.get(survivorBelowLayer[node] - 1)
+        names.get(stamp - 1)
             + ": '"
-            + TarEntry.display(tree.path(below))
+            + TarEntry.display(layer.entries.get(laterBelowMember[node]).name())
             + "' is under '"
             + TarEntry.display(tree.path(node))
-            + "', which is not a directory (a "
+            + "', which is not a directory (an earlier member of the layer made it a "
             + entry.type().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-            + " in "
-            + names.get(stamp - 1)
-            + ")");
+            + "); no unpacker can apply this layer");
   }
 
   private boolean hiddenByAncestor(int node, int stamp) {

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the fuzzers found in the merge engine (package merge): layers no unpacker can apply, and a
- * directory that only exists because a member below it was unpacked.
+ * What the fuzzers found in the merge engine (package merge): a member under a file, which no
+ * unpacker can apply within one layer and which replaces the file across layers, and a directory
+ * that only exists because a member below it was unpacked.
  */
 class FoundByFuzzingTest {
   @TempDir Path tmp;
@@ -28,13 +29,24 @@ class FoundByFuzzingTest {
   }
 
   @Test
-  void memberUnderAFileOfALowerLayer_isRefusedAsAnUnpackerWould() {
+  void memberUnderAFileOfALowerLayer_replacesTheFileWithADirectory() {
     byte[] lower = Layers.tar(file("etc", "a file"));
     byte[] upper = Layers.tar(file("etc/b", "b"));
 
-    assertThat(Hostile.refused(tmp, Hostile.docker(lower, upper)))
+    FlatArchive flat = Hostile.flattened(tmp, Hostile.docker(lower, upper));
+
+    assertThat(Hostile.names(flat.layer)).containsExactly("etc/b");
+  }
+
+  @Test
+  void whiteoutUnderAHardLinkOfItsOwnLayer_isRefusedAsAnUnpackerWould() {
+    byte[] layer =
+        Layers.tar(file("f", "data"), Member.hardlink("etc", "f"), Member.whiteout("etc/x"));
+
+    assertThat(Hostile.refused(tmp, Hostile.docker(layer)))
         .contains(
-            Hostile.dockerLayer(2, upper) + ": 'etc/b' is under 'etc', which is not a directory");
+            Hostile.dockerLayer(1, layer)
+                + ": 'etc/.wh.x' is under 'etc', which is not a directory");
   }
 
   @Test

@@ -209,6 +209,29 @@ class MergeSemanticsTest {
             .layer(whiteout("a/b/x"))
             .layer(whiteout("a"))
             .paths(),
+        MergeCase.named("a parent a layer makes replaces a lower layer's file")
+            .layer(file("etc", "a file"), file("keep", "k"))
+            .layer(file("etc/b", "b"))
+            .paths("etc", "etc/b", "keep"),
+        MergeCase.named("a parent a layer makes replaces a lower layer's symlink")
+            .layer(dir("real").mode(0711), file("real/r", "r"), symlink("etc", "real"))
+            .layer(file("etc/b", "b"))
+            .paths("real", "real/r", "etc", "etc/b"),
+        MergeCase.named("a lower file made a parent two levels up")
+            .layer(dir("a").mode(0700), file("a/f", "f"))
+            .layer(file("a/f/g/h", "h"))
+            .paths("a", "a/f", "a/f/g", "a/f/g/h"),
+        MergeCase.named("a parent made for a whiteout replaces a lower file, and stays")
+            .layer(file("etc", "a file"))
+            .layer(whiteout("etc/x"))
+            .paths("etc"),
+        MergeCase.named("a lower directory keeps its metadata when a newer layer only fills it")
+            .layer(dir("etc").mode(0700).owner(7, 8, "u", "g"), file("etc/a", "a"))
+            .layer(file("etc/b", "b"))
+            .paths("etc", "etc/a", "etc/b"),
+        MergeCase.named("a file, then a directory at its path, then a member in it, in one layer")
+            .layer(file("etc", "a file"), dir("etc"), file("etc/b", "b"))
+            .paths("etc", "etc/b"),
         MergeCase.named("parents created implicitly stay implicit")
             .layer(file("x/y/z", "z"))
             .layer(file("x/y/w", "w"))

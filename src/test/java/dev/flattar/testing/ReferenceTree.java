@@ -20,7 +20,10 @@ import java.util.TreeMap;
  * works newest first from headers). Each layer: its whiteouts and opaque markers delete from what
  * lower layers left; then its members are applied in order, a non-directory replacing whatever was
  * at its path (subtree included), a directory over a directory only changing metadata, hard links
- * sharing the inode of the file at their target path, missing parents created implicitly.
+ * sharing the inode of the file at their target path, missing parents created implicitly (0755,
+ * root). As with overlayfs, where each layer is unpacked into a directory of its own, a parent a
+ * layer makes replaces a lower layer's non-directory; a parent that an earlier member of the same
+ * layer made a non-directory cannot be unpacked (an IllegalStateException).
  */
 public final class ReferenceTree {
   /**
@@ -47,6 +50,9 @@ public final class ReferenceTree {
   /** AUFS hard-link data, by path: Docker gives each link to one of these a copy of it. */
   private final Map<String, Inode> plnk = new java.util.HashMap<>();
 
+  /** Paths the layer being applied has put a non-directory at. */
+  private final java.util.Set<String> nonDirectoriesOfThisLayer = new java.util.HashSet<>();
+
   /** A directory as unpackers make a missing parent: 0755, owned by root (time: whenever). */
   static final TarEntry IMPLICIT =
       new TarEntry(
@@ -65,6 +71,7 @@ public final class ReferenceTree {
   }
 
   private void apply(byte[] layer) {
+    nonDirectoriesOfThisLayer.clear();
     List<TarEntry> entries = read(layer);
     for (TarEntry e : entries) {
       String path = clean(e.name());
@@ -103,6 +110,7 @@ public final class ReferenceTree {
             removeTree(path);
           }
           nodes.put(path, new Node(EntryType.DIRECTORY, e, null));
+          nonDirectoriesOfThisLayer.remove(path);
         }
         case HARDLINK -> {
           Inode aufs = plnk.get(clean(e.linkName()));
@@ -110,6 +118,7 @@ public final class ReferenceTree {
             removeTree(path);
             Inode copy = new Inode(aufs.meta, aufs.content, aufs.size);
             nodes.put(path, new Node(EntryType.FILE, aufs.meta, copy));
+            nonDirectoriesOfThisLayer.add(path);
             continue;
           }
           Node target = nodes.get(clean(e.linkName()));
@@ -120,11 +129,13 @@ public final class ReferenceTree {
           removeTree(path);
           target.inode().meta = target.inode().meta.withMetadataOf(e);
           nodes.put(path, new Node(target.type(), target.meta(), target.inode()));
+          nonDirectoriesOfThisLayer.add(path);
         }
         default -> {
           removeTree(path);
           Inode inode = new Inode(e, Digest.of(data(layer, e)), e.size());
           nodes.put(path, new Node(e.type(), e, inode));
+          nonDirectoriesOfThisLayer.add(path);
         }
       }
     }
@@ -137,10 +148,16 @@ public final class ReferenceTree {
     }
     makeParents(parent);
     Node n = nodes.get(parent);
+    if (n != null && n.type() != EntryType.DIRECTORY) {
+      if (nonDirectoriesOfThisLayer.contains(parent)) {
+        throw new IllegalStateException(
+            "parent of " + path + " is a " + n.type() + " of the same layer");
+      }
+      removeTree(parent); // a lower layer's non-directory: this layer's directory replaces it
+      n = null;
+    }
     if (n == null) {
       nodes.put(parent, new Node(EntryType.DIRECTORY, IMPLICIT, null));
-    } else if (n.type() != EntryType.DIRECTORY) {
-      throw new IllegalStateException("parent of " + path + " is a " + n.type());
     }
   }
 
