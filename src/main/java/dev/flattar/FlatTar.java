@@ -5,6 +5,7 @@ import dev.flattar.io.InputArchive;
 import dev.flattar.model.FlatTarException;
 import dev.flattar.writer.ArchiveSink;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -138,7 +139,9 @@ public final class FlatTar {
               + "': cannot create a file in '"
               + dir
               + "' ("
-              + e.getClass().getSimpleName().replace("Exception", "")
+              + (e instanceof FileSystemException f && f.getReason() != null
+                  ? f.getReason()
+                  : e.getClass().getSimpleName().replace("Exception", ""))
               + ")",
           e);
     }

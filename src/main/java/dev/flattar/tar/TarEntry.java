@@ -139,16 +139,30 @@ public record TarEntry(
   }
 
   /**
-   * A Latin-1-carried byte string shown as UTF-8 text (invalid bytes become U+FFFD), with line
-   * breaks written as {@code \n} and {@code \r}: a name inside a message must not split it into
-   * several lines.
+   * A Latin-1-carried byte string shown as UTF-8 text (invalid bytes become U+FFFD), with control
+   * characters escaped ({@code \n}, {@code \r}, {@code \t}, else {@code \xNN}): a name inside a
+   * message must neither split it into several lines nor send escape sequences to a terminal.
    */
   public static String display(String latin1) {
     String text = new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-    if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+    if (text.chars().noneMatch(TarEntry::isControl)) {
       return text;
     }
-    return text.replace("\n", "\\n").replace("\r", "\\r");
+    StringBuilder b = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> b.append(isControl(c) ? String.format("\\x%02x", (int) c) : String.valueOf(c));
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean isControl(int c) {
+    return c < 0x20 || (c >= 0x7f && c < 0xa0);
   }
 
   /** Text (e.g. a path from the command line) converted to the Latin-1 carrier form. */

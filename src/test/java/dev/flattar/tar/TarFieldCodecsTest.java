@@ -170,4 +170,11 @@ class TarFieldCodecsTest {
     assertThat(TarEntry.display(TarEntry.carrier(text))).isEqualTo(text);
     assertThat(TarEntry.display(TarFixtures.bytes(0x61, 0xff))).isEqualTo("a\ufffd");
   }
+
+  @Test
+  void tarEntry_display_escapesControlCharacters() {
+    String name = TarEntry.carrier("a\nb\rc\td\u001b[31me\u007ff\u0085g");
+
+    assertThat(TarEntry.display(name)).isEqualTo("a\\nb\\rc\\td\\x1b[31me\\x7ff\\x85g");
+  }
 }
