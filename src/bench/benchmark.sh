@@ -99,6 +99,9 @@ for shape in "${selected[@]}"; do
       floor "$in"
       repeat "$flat_tar" -o "$work/out.tar" "$in"
       row "large, file → file" "$(( $(stat -c %s "$in") >> 20 )) MiB" "${T} s" "${F} s ($FLOOR_PARTS)" "$(echo "$T / $F" | bc -l | xargs printf %.2f)" "≤ 1.5" "$(mib "$R") MiB / $M B"
+      t_plain=$T
+      repeat "$flat_tar" --verify -o "$work/out.tar" "$in"
+      row "large, file → file, --verify" "" "${T} s" "${t_plain} s (without --verify)" "$(echo "$T / $t_plain" | bc -l | xargs printf %.2f)" "-" "$(mib "$R") MiB / $M B"
       repeat sh -c "'$flat_tar' < '$in' > '$work/out.tar'"
       row "large, stdin → stdout" "" "${T} s" "${F} s" "$(echo "$T / $F" | bc -l | xargs printf %.2f)" "≤ 2.0" "$(mib "$R") MiB / $(( M >> 20 )) MiB"
       ;;

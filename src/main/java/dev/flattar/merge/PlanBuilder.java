@@ -98,7 +98,14 @@ final class PlanBuilder {
     for (int node = PathTree.ROOT + 1; node < tree.size(); node++) {
       boolean implicit = visibility.exists(node) && visibility.decidedBy(node) == 0;
       if (implicit && !emitted[node] && (base == null || !base.exists(node) || hidesBase(node))) {
-        emit(-1, node, Markers.directory(tree.path(node) + "/"), true, null, null);
+        String path = tree.path(node);
+        if (TarPaths.basename(path).startsWith(EntryKind.WHITEOUT_PREFIX)) {
+          // Made as the parent of a whiteout ('a/.wh.x/.wh.y'): an entry for it would be read
+          // as a whiteout itself, so this empty directory cannot be written.
+          log.decision(path, "empty directory dropped: its name would make it a whiteout");
+          continue;
+        }
+        emit(-1, node, Markers.directory(path + "/"), true, null, null);
       }
     }
   }

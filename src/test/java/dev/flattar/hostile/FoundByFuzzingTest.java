@@ -58,4 +58,14 @@ class FoundByFuzzingTest {
 
     assertThat(Hostile.names(flat.layer)).containsExactly("a/");
   }
+
+  @Test
+  void directoryMadeAsTheParentOfAWhiteout_isDroppedWhenItsNameIsAWhiteoutName() {
+    byte[] lower = Layers.tar(file("keep", "k"));
+    byte[] upper = Layers.tar(Member.whiteout("a/.wh.p/x"));
+
+    FlatArchive flat = Hostile.flattened(tmp, Hostile.docker(lower, upper));
+
+    assertThat(Hostile.names(flat.layer)).containsExactly("keep", "a/");
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.flattar.io.Compression;
+import dev.flattar.tar.TarPaths;
 import dev.flattar.testing.Archives;
 import dev.flattar.testing.Archives.Layout;
 import dev.flattar.testing.FlatArchive;
@@ -74,7 +75,7 @@ class LayerFuzzTest {
         .isEqualTo(output);
     Map<String, String> reference = reference(contents);
     if (reference != null) {
-      assertThat(flat.tree().describe()).isEqualTo(reference);
+      assertThat(flat.tree().describe()).isEqualTo(writable(reference));
     }
   }
 
@@ -94,6 +95,22 @@ class LayerFuzzTest {
     } catch (IOException e) {
       return stored;
     }
+  }
+
+  /**
+   * The reference tree without what no single layer can hold: an empty directory named like a
+   * whiteout ({@code a/.wh.x}, made as the parent of a whiteout {@code a/.wh.x/.wh.y}), which
+   * flat-tar drops (README.md, "What it writes").
+   */
+  private static Map<String, String> writable(Map<String, String> tree) {
+    Map<String, String> out = new java.util.TreeMap<>(tree);
+    List<String> dropped =
+        out.keySet().stream()
+            .filter(p -> TarPaths.basename(p).startsWith(".wh."))
+            .filter(p -> out.keySet().stream().noneMatch(q -> q.startsWith(p + "/")))
+            .toList();
+    dropped.forEach(out::remove);
+    return out;
   }
 
   static List<byte[]> split(byte[] input) {
