@@ -1,5 +1,6 @@
 package dev.flattar.examples;
 
+import dev.flattar.testing.Processes;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One external command run to completion in a directory, with a time limit. Its stdout and stderr
@@ -46,17 +46,7 @@ final class Command {
       pb.environment().keySet().removeAll(OUTER_MAKE);
       pb.environment().putAll(env);
       Process p = pb.start();
-      if (!p.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        p.waitFor(10, TimeUnit.SECONDS);
-        throw new AssertionError(
-            "`"
-                + String.join(" ", command)
-                + "` did not finish within "
-                + limit.toSeconds()
-                + " s");
-      }
+      Processes.awaitOrKill(p, limit, command);
       return new Result(
           List.copyOf(command),
           p.exitValue(),

@@ -7,6 +7,7 @@ import dev.flattar.cli.CliRunner;
 import dev.flattar.model.Digest;
 import dev.flattar.testing.Archives;
 import dev.flattar.testing.Archives.Layout;
+import dev.flattar.testing.Bytes;
 import dev.flattar.testing.ImageSpec;
 import dev.flattar.testing.Layers;
 import dev.flattar.testing.Member;
@@ -42,8 +43,8 @@ class BadInputTest {
     String configName =
         new String(members.get(manifestName), StandardCharsets.UTF_8)
             .replaceAll(".*\"Config\":\"([^\"]+)\".*", "$1");
-    int layerAt = indexOf(GOOD, LAYER1);
-    int manifestAt = indexOf(GOOD, members.get(manifestName));
+    int layerAt = Bytes.indexOf(GOOD, LAYER1);
+    int manifestAt = Bytes.indexOf(GOOD, members.get(manifestName));
     return Stream.of(
         Arguments.of("empty input", new byte[0], "input is empty"),
         Arguments.of(
@@ -113,7 +114,7 @@ class BadInputTest {
 
   @Test
   void badArchiveOnStdin_writesNothingToStdout() {
-    CliRunner.Run run = CliRunner.run(flip(GOOD, indexOf(GOOD, LAYER1) + 600));
+    CliRunner.Run run = CliRunner.run(flip(GOOD, Bytes.indexOf(GOOD, LAYER1) + 600));
 
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.stdout()).isEmpty();
@@ -168,18 +169,5 @@ class BadInputTest {
     Map<String, byte[]> copy = new LinkedHashMap<>(members);
     copy.put(name, content.getBytes(StandardCharsets.UTF_8));
     return Archives.tar(copy, Map.of());
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    throw new IllegalArgumentException("not found");
   }
 }

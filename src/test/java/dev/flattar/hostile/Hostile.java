@@ -112,18 +112,4 @@ final class Hostile {
       throw new UncheckedIOException(e);
     }
   }
-
-  /** The first position of {@code needle} in {@code haystack}. */
-  static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    throw new IllegalArgumentException("not found");
-  }
 }

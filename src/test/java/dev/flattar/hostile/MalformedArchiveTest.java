@@ -11,6 +11,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flattar.testing.Archives;
+import dev.flattar.testing.Bytes;
 import dev.flattar.testing.Layers;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -40,8 +41,8 @@ class MalformedArchiveTest {
     random[0] = 'r'; // not a compression magic
     byte[] longNamed = Archives.tar(Map.of(LONG_NAME, new byte[10]), Map.of());
     int end = endOfMembers(GOOD);
-    int manifestHeader = Hostile.indexOf(GOOD, "manifest.json\0".getBytes(US_ASCII));
-    int configData = Hostile.indexOf(GOOD, "{\"architecture\"".getBytes(US_ASCII));
+    int manifestHeader = Bytes.indexOf(GOOD, "manifest.json\0".getBytes(US_ASCII));
+    int configData = Bytes.indexOf(GOOD, "{\"architecture\"".getBytes(US_ASCII));
     int configEnd = configData;
     while (GOOD[configEnd] != 0) {
       configEnd++; // the config's data is followed by zero padding
@@ -144,7 +145,7 @@ class MalformedArchiveTest {
 
   /** Where the end-of-archive blocks start: after manifest.json, the last member. */
   private static int endOfMembers(byte[] archive) {
-    int manifest = Hostile.indexOf(archive, "manifest.json\0".getBytes(US_ASCII));
+    int manifest = Bytes.indexOf(archive, "manifest.json\0".getBytes(US_ASCII));
     int data = manifest + 512;
     int length = 0;
     while (archive[data + length] != 0) {

@@ -1,5 +1,6 @@
 package dev.flattar.interop;
 
+import dev.flattar.testing.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One external command run to completion, with its output captured in files (so a chatty tool can
@@ -64,17 +64,7 @@ final class Cmd {
       pb.environment().putAll(env);
       pb.directory(workDir);
       Process p = pb.start();
-      if (!p.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        p.waitFor(10, TimeUnit.SECONDS);
-        throw new AssertionError(
-            "`"
-                + String.join(" ", command)
-                + "` did not finish within "
-                + limit.toSeconds()
-                + " s");
-      }
+      Processes.awaitOrKill(p, limit, command);
       return new Result(List.copyOf(command), p.exitValue(), text(out), text(err));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + command, e);
