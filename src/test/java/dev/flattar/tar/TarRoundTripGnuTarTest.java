@@ -69,7 +69,14 @@ class TarRoundTripGnuTarTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void gnuTar_extractsWhatTheEncoderWrote(RoundTripCases.Case c) throws Exception {
-    assumeTrue(c.traits() != RoundTripCases.Traits.HUGE_DEVICE, "Linux mknod limits majors");
+    if (c.traits() == RoundTripCases.Traits.HUGE_DEVICE) {
+      // Linux device numbers have 12-bit majors, so mknod cannot make it: GNU tar lists it.
+      TarEntry dev = c.last();
+      Path archive = Files.write(dir.resolve("rt.tar"), c.archive());
+      String listing = new String(ExternalTools.tar(dir, "-tvf", archive.toString()), ISO_8859_1);
+      assertThat(listing).contains(dev.devMajor() + "," + dev.devMinor());
+      return;
+    }
     boolean root = ExternalTools.isRoot(dir);
     TarEntry last = c.last();
     boolean device = last.type() == EntryType.CHAR_DEVICE || last.type() == EntryType.BLOCK_DEVICE;
