@@ -4,6 +4,7 @@ import dev.flattar.model.Digest;
 import dev.flattar.model.FlatTarException;
 import dev.flattar.model.InvalidImageException;
 import dev.flattar.model.Reporter;
+import dev.flattar.tar.TarEntry;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class ImageLayouts {
     if (LegacyLayout.looksLegacy(archive)) {
       return LegacyLayout.read(archive);
     }
-    List<String> names = new ArrayList<>(archive.fileNames());
+    List<String> names = archive.fileNames().stream().map(TarEntry::display).toList();
     String sample = String.join(", ", names.subList(0, Math.min(5, names.size())));
     throw new InvalidImageException(
         archive.label()

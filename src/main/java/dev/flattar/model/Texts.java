@@ -8,4 +8,29 @@ public final class Texts {
   public static String count(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
+
+  /**
+   * {@code text} with control characters escaped ({@code \n}, {@code \r}, {@code \t}, else {@code
+   * \xNN}), so that it stays one line and sends no escape sequences to a terminal.
+   */
+  public static String escapeControls(String text) {
+    if (text.chars().noneMatch(Texts::isControl)) {
+      return text;
+    }
+    StringBuilder b = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> b.append(isControl(c) ? String.format("\\x%02x", (int) c) : String.valueOf(c));
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean isControl(int c) {
+    return c < 0x20 || (c >= 0x7f && c < 0xa0);
+  }
 }

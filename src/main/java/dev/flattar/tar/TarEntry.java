@@ -1,5 +1,6 @@
 package dev.flattar.tar;
 
+import dev.flattar.model.Texts;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -144,25 +145,8 @@ public record TarEntry(
    * message must neither split it into several lines nor send escape sequences to a terminal.
    */
   public static String display(String latin1) {
-    String text = new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-    if (text.chars().noneMatch(TarEntry::isControl)) {
-      return text;
-    }
-    StringBuilder b = new StringBuilder(text.length() + 8);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> b.append(isControl(c) ? String.format("\\x%02x", (int) c) : String.valueOf(c));
-      }
-    }
-    return b.toString();
-  }
-
-  private static boolean isControl(int c) {
-    return c < 0x20 || (c >= 0x7f && c < 0xa0);
+    return Texts.escapeControls(
+        new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
   }
 
   /** Text (e.g. a path from the command line) converted to the Latin-1 carrier form. */
