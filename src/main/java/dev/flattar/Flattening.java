@@ -1,5 +1,6 @@
 package dev.flattar;
 
+import dev.flattar.archive.DeferredDigests;
 import dev.flattar.archive.ImageLayouts;
 import dev.flattar.archive.ImageSelection;
 import dev.flattar.archive.LayerRef;
@@ -29,7 +30,9 @@ import java.util.List;
 /**
  * The main job, stage by stage: index the archive, choose the images, scan and check their layers
  * (each stored layer once), plan each new layer from headers, stream the archive out. Everything
- * that can be wrong with the input is found before the first output byte.
+ * that can be wrong with the input is found before the first output byte, or, when the output is a
+ * file that appears only when complete, before that file is kept: there the digests of uncompressed
+ * layers are checked while the output is written ({@link DeferredDigests}).
  */
 final class Flattening {
   private Flattening() {}
@@ -38,6 +41,16 @@ final class Flattening {
   record Run(FlattenResult result, List<OutputImage> planned, List<WrittenImage> written) {}
 
   static Run flatten(InputArchive input, ArchiveSink sink, FlattenOptions options)
+      throws FlatTarException, IOException {
+    return flatten(input, sink, options, false);
+  }
+
+  /**
+   * @param keptWhenComplete whether the sink is kept only if this returns normally (a temporary
+   *     file renamed at the end), so checks may finish after the first bytes are written
+   */
+  static Run flatten(
+      InputArchive input, ArchiveSink sink, FlattenOptions options, boolean keptWhenComplete)
       throws FlatTarException, IOException {
     Reporter reporter = options.reporter();
     List<SourceImage> images = chosen(input, options);
@@ -54,8 +67,24 @@ final class Flattening {
       sink.flush();
       return new Run(new FlattenResult(List.of(), true), List.of(), List.of());
     }
-    List<List<ScannedLayer>> scanned =
-        scan(images, options, options.keepBase() > 0 || options.fromLayer() != null);
+    try (DeferredDigests deferred = keptWhenComplete ? DeferredDigests.start(1) : null) {
+      List<List<ScannedLayer>> scanned =
+          scan(images, options, options.keepBase() > 0 || options.fromLayer() != null, deferred);
+      Run run = write(images, scanned, sink, options);
+      if (deferred != null) {
+        deferred.await();
+      }
+      return run;
+    }
+  }
+
+  private static Run write(
+      List<SourceImage> images,
+      List<List<ScannedLayer>> scanned,
+      ArchiveSink sink,
+      FlattenOptions options)
+      throws FlatTarException, IOException {
+    Reporter reporter = options.reporter();
     List<OutputImage> outputs = new ArrayList<>();
     for (int i = 0; i < images.size(); i++) {
       SourceImage image = images.get(i);
@@ -90,18 +119,27 @@ final class Flattening {
   }
 
   /** Writes only the merged filesystem of the chosen image. */
-  static ImageResult rootfs(InputArchive input, ArchiveSink sink, FlattenOptions options)
+  static ImageResult rootfs(
+      InputArchive input, ArchiveSink sink, FlattenOptions options, boolean keptWhenComplete)
       throws FlatTarException, IOException {
     if (options.allImages() || options.keepBase() > 0 || options.fromLayer() != null) {
       throw new IllegalArgumentException(
           "--rootfs writes one merged filesystem: it takes neither --all-images nor a kept base");
     }
     SourceImage image = chosen(input, options).get(0);
-    List<ScannedLayer> layers = scan(List.of(image), options, false).get(0);
-    OutputImage planned = ImagePlanning.plan(image, layers, List.of(), options);
-    LayerBlob blob =
-        RootfsWriter.write(
-            planned.plan(), planned.layers(), options.compression(), sink, options.progress());
+    List<ScannedLayer> layers;
+    OutputImage planned;
+    LayerBlob blob;
+    try (DeferredDigests deferred = keptWhenComplete ? DeferredDigests.start(1) : null) {
+      layers = scan(List.of(image), options, false, deferred).get(0);
+      planned = ImagePlanning.plan(image, layers, List.of(), options);
+      blob =
+          RootfsWriter.write(
+              planned.plan(), planned.layers(), options.compression(), sink, options.progress());
+      if (deferred != null) {
+        deferred.await();
+      }
+    }
     return new ImageResult(
         image.id(),
         layers.size(),
@@ -131,13 +169,13 @@ final class Flattening {
 
   /** Scans the layers of all the images, each stored layer once; the results per image. */
   private static List<List<ScannedLayer>> scan(
-      List<SourceImage> images, FlattenOptions options, boolean keepsBase)
+      List<SourceImage> images, FlattenOptions options, boolean keepsBase, DeferredDigests deferred)
       throws FlatTarException, IOException {
     List<LayerRef> all = new ArrayList<>();
     images.forEach(i -> all.addAll(i.layers()));
     boolean hashStored = keepsBase && options.format().oci();
     List<ScannedLayer> scanned =
-        LayerScanner.scan(all, options.threads(), hashStored, options.progress());
+        LayerScanner.scan(all, options.threads(), hashStored, options.progress(), deferred);
     List<List<ScannedLayer>> perImage = new ArrayList<>();
     int at = 0;
     for (SourceImage image : images) {

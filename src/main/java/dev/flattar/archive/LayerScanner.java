@@ -36,7 +36,7 @@ public final class LayerScanner {
 
   public static List<ScannedLayer> scan(List<LayerRef> layers, int threads)
       throws FlatTarException, IOException {
-    return scan(layers, threads, false, Progress.NONE);
+    return scan(layers, threads, false, Progress.NONE, null);
   }
 
   /**
@@ -44,9 +44,16 @@ public final class LayerScanner {
    *
    * @param hashStored also compute the digest of each compressed layer's stored bytes when its
    *     image does not name it (to write it unchanged into an OCI layout)
+   * @param deferred where to hand the digest checks of uncompressed layers whose image names their
+   *     digest, whose headers are then read by seeking past their data; null to check every layer
+   *     now
    */
   public static List<ScannedLayer> scan(
-      List<LayerRef> layers, int threads, boolean hashStored, Progress progress)
+      List<LayerRef> layers,
+      int threads,
+      boolean hashStored,
+      Progress progress,
+      DeferredDigests deferred)
       throws FlatTarException, IOException {
     java.util.Set<Long> distinct = new java.util.HashSet<>();
     long total = 0;
@@ -63,7 +70,8 @@ public final class LayerScanner {
         futures.add(
             byOffset.computeIfAbsent(
                 ref.data().offset(),
-                k -> pool.submit(() -> scanOne(ref, true, hashStored, progress, limits))));
+                k ->
+                    pool.submit(() -> scanOne(ref, true, hashStored, progress, limits, deferred))));
       }
       List<ScannedLayer> scanned = new ArrayList<>();
       for (int i = 0; i < layers.size(); i++) {
@@ -87,7 +95,7 @@ public final class LayerScanner {
 
   /** Scans one layer and checks it against the digests its image claims. */
   public static ScannedLayer scanOne(LayerRef ref) throws FlatTarException, IOException {
-    return scanOne(ref, true, false, Progress.NONE, ImageLimits.forThisJvm());
+    return scanOne(ref, true, false, Progress.NONE, ImageLimits.forThisJvm(), null);
   }
 
   /**
@@ -96,11 +104,16 @@ public final class LayerScanner {
    * result's diffId is null. For {@code inspect}.
    */
   public static ScannedLayer headersOnly(LayerRef ref) throws FlatTarException, IOException {
-    return scanOne(ref, false, false, Progress.NONE, ImageLimits.forThisJvm());
+    return scanOne(ref, false, false, Progress.NONE, ImageLimits.forThisJvm(), null);
   }
 
   private static ScannedLayer scanOne(
-      LayerRef ref, boolean verify, boolean hashStored, Progress progress, ImageLimits limits)
+      LayerRef ref,
+      boolean verify,
+      boolean hashStored,
+      Progress progress,
+      ImageLimits limits,
+      DeferredDigests deferred)
       throws FlatTarException, IOException {
     String where = ref.describe();
     byte[] head = new byte[Compression.MAGIC_LENGTH];
@@ -109,13 +122,15 @@ public final class LayerScanner {
       headLength = peek.readNBytes(head, 0, head.length);
     }
     Compression compression = Compression.detect(head, headLength);
+    boolean defer =
+        verify && deferred != null && compression == Compression.NONE && ref.diffId() != null;
     boolean hashBlob =
         verify && (ref.blobDigest() != null || hashStored) && compression != Compression.NONE;
     try (InputStream raw = new ProgressInputStream(ref.data().open(), progress)) {
       HashingInputStream blob = hashBlob ? new HashingInputStream(raw) : null;
       InputStream stored = new BufferedInputStream(blob != null ? blob : raw, BUFFER);
       InputStream decoded = compression.decompress(stored);
-      if (!verify) {
+      if (!verify || defer) {
         List<TarEntry> entries = new ArrayList<>();
         TarReader reader =
             new TarReader(
@@ -123,6 +138,11 @@ public final class LayerScanner {
         for (TarEntry e = reader.next(); e != null; e = reader.next()) {
           limits.countMember(where);
           entries.add(e);
+          progress.entries(1);
+        }
+        if (defer) {
+          deferred.add(ref);
+          return new ScannedLayer(ref, ref.diffId(), ref.diffId(), compression, entries);
         }
         return new ScannedLayer(ref, null, null, compression, entries);
       }
@@ -144,15 +164,31 @@ public final class LayerScanner {
         if (ref.blobDigest() != null) {
           checkBlob(ref, storedDigest, blob.count());
         }
-      } else if (ref.blobDigest() != null) {
-        checkBlob(ref, diffId, content.count());
-      }
-      if (ref.diffId() != null && !ref.diffId().equals(diffId)) {
-        throw mismatch(ref, diffId);
+        checkDiffId(ref, diffId);
+      } else {
+        checkStoredAsIs(ref, diffId, content.count());
       }
       return new ScannedLayer(ref, diffId, storedDigest, compression, entries);
     } catch (CorruptDataException e) {
       throw new CorruptArchiveException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Checks the bytes of a layer whose blob, if it has one, is stored uncompressed: their digest and
+   * size against the descriptor's and their digest against the diff_id.
+   */
+  static void checkStoredAsIs(LayerRef ref, Digest digest, long size)
+      throws DigestMismatchException {
+    if (ref.blobDigest() != null) {
+      checkBlob(ref, digest, size);
+    }
+    checkDiffId(ref, digest);
+  }
+
+  private static void checkDiffId(LayerRef ref, Digest diffId) throws DigestMismatchException {
+    if (ref.diffId() != null && !ref.diffId().equals(diffId)) {
+      throw mismatch(ref, diffId);
     }
   }
 
@@ -181,8 +217,7 @@ public final class LayerScanner {
             + actual);
   }
 
-  private static ScannedLayer await(Future<ScannedLayer> future)
-      throws FlatTarException, IOException {
+  static <T> T await(Future<T> future) throws FlatTarException, IOException {
     try {
       return future.get();
     } catch (InterruptedException e) {

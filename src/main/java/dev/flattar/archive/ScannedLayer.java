@@ -6,9 +6,11 @@ import dev.flattar.tar.TarEntry;
 import java.util.List;
 
 /**
- * A layer whose headers have been read and whose content has been checked against its digests.
+ * A layer whose headers have been read and whose content has been (or is being) checked against its
+ * digests.
  *
- * @param diffId sha256 of the uncompressed bytes, as computed (null after a headers-only scan)
+ * @param diffId sha256 of the uncompressed bytes, as computed; or as the image claims it while a
+ *     {@link DeferredDigests} check runs (null after a headers-only scan)
  * @param storedDigest sha256 of the stored bytes: the diffId when uncompressed; for a compressed
  *     layer when its image names it or it was asked for, else null
  * @param entries the members in archive order, with data offsets into the uncompressed stream

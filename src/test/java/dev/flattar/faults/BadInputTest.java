@@ -113,6 +113,25 @@ class BadInputTest {
   }
 
   @Test
+  void aLayerFoundBadWhileTheOutputIsWritten_leavesTheTargetAsItWas() throws Exception {
+    // To a file, an uncompressed layer's digest is checked while the output is written; the
+    // layer here is the last one read, so the output is all but complete when the check fails.
+    byte[] bad = flip(GOOD, Bytes.indexOf(GOOD, LAYER2) + 1024); // the data of 'c'
+    Path in = Files.write(tmp.resolve("in.tar"), bad);
+    Path out = Files.writeString(tmp.resolve("out.tar"), "previous");
+
+    CliRunner.Run run = CliRunner.run(new byte[0], "-o", out.toString(), in.toString());
+
+    assertThat(run.code()).as(run.stderr()).isEqualTo(1);
+    assertThat(run.stderr().lines()).hasSize(1);
+    assertThat(run.stderr()).startsWith("flat-tar: ").contains("does not match its diff_id");
+    assertThat(Files.readString(out)).isEqualTo("previous");
+    try (Stream<Path> files = Files.list(tmp)) {
+      assertThat(files).containsExactlyInAnyOrder(in, out);
+    }
+  }
+
+  @Test
   void badArchiveOnStdin_writesNothingToStdout() {
     CliRunner.Run run = CliRunner.run(flip(GOOD, Bytes.indexOf(GOOD, LAYER1) + 600));
 
