@@ -2,9 +2,11 @@ package dev.flattar;
 
 import dev.flattar.io.AtomicOutput;
 import dev.flattar.io.InputArchive;
+import dev.flattar.io.StandardInput;
 import dev.flattar.model.FlatTarException;
 import dev.flattar.writer.ArchiveSink;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +39,7 @@ public final class FlatTar {
         output,
         options,
         (archive, sink, written) -> {
-          Flattening.Run run = Flattening.flatten(archive, sink, options);
+          Flattening.Run run = Flattening.flatten(archive, sink, options, written != null);
           if (options.verify() && written != null) {
             sink.flush();
             Verification.verify(written, "the written archive", run.planned(), run.written());
@@ -64,7 +66,7 @@ public final class FlatTar {
         input,
         output,
         options,
-        (archive, sink, written) -> Flattening.rootfs(archive, sink, options));
+        (archive, sink, written) -> Flattening.rootfs(archive, sink, options, written != null));
   }
 
   /**
@@ -118,7 +120,14 @@ public final class FlatTar {
     if (input instanceof Input.FileInput f) {
       return InputArchive.open(f.path(), options.tempDir());
     }
-    return InputArchive.stdin(((Input.StreamInput) input).stream(), options.tempDir());
+    InputStream stream = ((Input.StreamInput) input).stream();
+    Path inPlace = stream == System.in ? StandardInput.regularFile() : null;
+    if (inPlace != null) {
+      options.reporter().verbose("stdin is a file: reading it in place");
+      return InputArchive.open(inPlace, "stdin", options.tempDir());
+    }
+    options.reporter().verbose("spooling stdin to " + options.tempDir());
+    return InputArchive.stdin(stream, options.tempDir());
   }
 
   private static AtomicOutput createOutput(Path output) throws FlatTarException {

@@ -12,7 +12,10 @@ public sealed interface Input {
     return new FileInput(path);
   }
 
-  /** A stream, read to its end and not closed. */
+  /**
+   * A stream, read to its end and not closed. {@code System.in} that is a regular file from its
+   * start (a shell's {@code < image.tar}) is read in place instead, like a file.
+   */
   static Input stream(InputStream stream) {
     return new StreamInput(stream);
   }

@@ -6,7 +6,6 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -20,6 +19,8 @@ import java.nio.file.StandardOpenOption;
  * temporary file, removed on close.
  */
 public class InputArchive implements Closeable {
+  private static final int SPOOL_BLOCK = 1 << 20;
+
   private final FileChannel channel;
   private final String label;
   private final Path spool;
@@ -42,7 +43,12 @@ public class InputArchive implements Closeable {
 
   /** Opens a file, spooling it only if it is compressed as a whole. */
   public static InputArchive open(Path file, Path tempDir) throws FlatTarException, IOException {
-    String label = file.toString();
+    return open(file, file.toString(), tempDir);
+  }
+
+  /** Opens a file that messages call {@code label}, spooling it only if compressed as a whole. */
+  public static InputArchive open(Path file, String label, Path tempDir)
+      throws FlatTarException, IOException {
     if (Files.isDirectory(file)) {
       throw new FlatTarException("cannot read input '" + label + "': it is a directory");
     }
@@ -87,8 +93,8 @@ public class InputArchive implements Closeable {
     Path spool = TempFiles.create(tempDir, "flat-tar-input-", ".tar");
     try {
       try (InputStream in = compression.decompress(raw);
-          OutputStream out = Files.newOutputStream(spool)) {
-        in.transferTo(out);
+          FileChannel out = FileChannel.open(spool, StandardOpenOption.WRITE)) {
+        copy(in, out);
       } catch (CorruptDataException e) {
         throw new CorruptArchiveException(label + ": " + e.getMessage(), e);
       }
@@ -97,6 +103,19 @@ public class InputArchive implements Closeable {
     } catch (IOException | FlatTarException | RuntimeException e) {
       TempFiles.delete(spool);
       throw e;
+    }
+  }
+
+  /** Copies in large blocks: a pipe delivers at most 64 KiB per read, so reads are gathered. */
+  private static void copy(InputStream in, FileChannel out) throws IOException {
+    byte[] block = new byte[SPOOL_BLOCK];
+    ByteBuffer buffer = ByteBuffer.wrap(block);
+    int n;
+    while ((n = in.readNBytes(block, 0, block.length)) > 0) {
+      buffer.clear().limit(n);
+      while (buffer.hasRemaining()) {
+        out.write(buffer);
+      }
     }
   }
 

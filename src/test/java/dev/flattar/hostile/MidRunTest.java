@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flattar.bench.Shape;
 import dev.flattar.bench.SyntheticImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,10 +110,24 @@ class MidRunTest {
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("TMPDIR", tmpdir.toString());
     pb.redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile());
+    Process p = pb.start();
     if (stdin != null) {
-      pb.redirectInput(stdin.toFile());
+      // Through a pipe: a file on stdin would be read in place, with no spool to watch.
+      Thread feeder =
+          new Thread(
+              () -> {
+                try (OutputStream to = p.getOutputStream()) {
+                  Files.copy(stdin, to);
+                } catch (IOException e) {
+                  // flat-tar stopped reading: it was killed, which is the point
+                }
+              });
+      feeder.setDaemon(true);
+      feeder.start();
+    } else {
+      p.getOutputStream().close();
     }
-    return pb.start();
+    return p;
   }
 
   private static final boolean PYTHON = canRun("python3", "-c", "");
