@@ -132,9 +132,13 @@ public final class LayerScanner {
       InputStream decoded = compression.decompress(stored);
       if (!verify || defer) {
         List<TarEntry> entries = new ArrayList<>();
+        // Buffered: small members are read past in 64 KiB blocks, large ones skipped by seeking.
         TarReader reader =
             new TarReader(
-                compression == Compression.NONE ? raw : new SkipByReading(decoded), where);
+                compression == Compression.NONE
+                    ? new BufferedInputStream(raw, BUFFER)
+                    : new SkipByReading(decoded),
+                where);
         for (TarEntry e = reader.next(); e != null; e = reader.next()) {
           limits.countMember(where);
           entries.add(e);
