@@ -20,7 +20,6 @@ final class LayerWriter {
 
   private final LayerStreams layers;
   private final Progress progress;
-  private final byte[] buffer = new byte[256 * 1024];
   private InputStream current;
   private int currentLayer = -1;
   private long position;
@@ -31,7 +30,8 @@ final class LayerWriter {
   }
 
   /** Writes the whole layer, end blocks included; returns the number of bytes written. */
-  static void write(Plan plan, LayerStreams layers, OutputStream out, Progress progress)
+  static void write(
+      Plan plan, LayerStreams layers, ParallelDigestOutputStream out, Progress progress)
       throws IOException {
     LayerWriter w = new LayerWriter(layers, progress);
     try {
@@ -44,7 +44,8 @@ final class LayerWriter {
     }
   }
 
-  private void member(Plan plan, PlannedEntry p, OutputStream out) throws IOException {
+  private void member(Plan plan, PlannedEntry p, ParallelDigestOutputStream out)
+      throws IOException {
     TarEntry e = plan.header(p);
     byte[] header = TarHeaderEncoder.encode(e);
     out.write(header);
@@ -63,7 +64,8 @@ final class LayerWriter {
     out.write(ZEROS, 0, pad);
   }
 
-  private void expand(InputStream in, TarEntry e, OutputStream out) throws IOException {
+  private void expand(InputStream in, TarEntry e, ParallelDigestOutputStream out)
+      throws IOException {
     long written = 0;
     for (SparseMap.Segment s : e.sparse().segments()) {
       zeros(s.offset() - written, out);
@@ -73,21 +75,17 @@ final class LayerWriter {
     zeros(e.size() - written, out);
   }
 
-  private void copy(InputStream in, long n, OutputStream out, TarEntry e) throws IOException {
-    long remaining = n;
-    while (remaining > 0) {
-      int got = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
-      if (got < 0) {
-        throw new IOException(
-            "layer data for '"
-                + TarEntry.display(e.name())
-                + "' ended early: the input changed"
-                + " after it was checked");
-      }
-      out.write(buffer, 0, got);
-      progress.bytes(got);
-      remaining -= got;
-      position += got;
+  private void copy(InputStream in, long n, ParallelDigestOutputStream out, TarEntry e)
+      throws IOException {
+    long got = out.writeFrom(in, n);
+    progress.bytes(got);
+    position += got;
+    if (got < n) {
+      throw new IOException(
+          "layer data for '"
+              + TarEntry.display(e.name())
+              + "' ended early: the input changed"
+              + " after it was checked");
     }
   }
 

@@ -2,6 +2,7 @@ package dev.flattar.writer;
 
 import dev.flattar.model.Digest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.security.MessageDigest;
@@ -69,6 +70,33 @@ final class ParallelDigestOutputStream extends OutputStream {
         current = null;
       }
     }
+  }
+
+  /**
+   * Reads up to {@code n} bytes of {@code in} straight into the chunks: what {@link #write} does
+   * with bytes already read, without copying them once more. Returns how many were read, fewer than
+   * {@code n} only when {@code in} ended.
+   */
+  long writeFrom(InputStream in, long n) throws IOException {
+    long done = 0;
+    while (done < n) {
+      if (current == null) {
+        current = take(free);
+      }
+      int got =
+          in.read(current.bytes, current.length, (int) Math.min(n - done, CHUNK - current.length));
+      if (got < 0) {
+        break;
+      }
+      current.length += got;
+      count += got;
+      done += got;
+      if (current.length == CHUNK) {
+        pass(current);
+        current = null;
+      }
+    }
+    return done;
   }
 
   long count() {
