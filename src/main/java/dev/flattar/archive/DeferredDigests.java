@@ -26,14 +26,7 @@ public final class DeferredDigests implements Closeable {
   private final List<Future<Void>> checks = new ArrayList<>();
 
   private DeferredDigests(int threads) {
-    pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "flat-tar-check");
-              t.setDaemon(true);
-              return t;
-            });
+    pool = Executors.newFixedThreadPool(threads, LayerScanner.daemonThreads("flat-tar-check"));
   }
 
   public static DeferredDigests start(int threads) {

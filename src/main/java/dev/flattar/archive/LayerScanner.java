@@ -61,7 +61,8 @@ public final class LayerScanner {
       total += distinct.add(ref.data().offset()) ? ref.data().length() : 0;
     }
     progress.phase("reading layers", total);
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), daemonThreads());
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.max(1, threads), daemonThreads("flat-tar-scan"));
     ImageLimits limits = ImageLimits.forThisJvm();
     try {
       Map<Long, Future<ScannedLayer>> byOffset = new HashMap<>();
@@ -245,9 +246,10 @@ public final class LayerScanner {
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
+  /** Daemon threads named {@code name}: an abandoned pool never keeps the JVM alive. */
+  static java.util.concurrent.ThreadFactory daemonThreads(String name) {
     return r -> {
-      Thread t = new Thread(r, "flat-tar-scan");
+      Thread t = new Thread(r, name);
       t.setDaemon(true);
       return t;
     };
