@@ -69,7 +69,12 @@ final class Flattening {
     }
     try (DeferredDigests deferred = keptWhenComplete ? DeferredDigests.start(1) : null) {
       List<List<ScannedLayer>> scanned =
-          scan(images, options, options.keepBase() > 0 || options.fromLayer() != null, deferred);
+          scan(
+              input,
+              images,
+              options,
+              options.keepBase() > 0 || options.fromLayer() != null,
+              deferred);
       Run run = write(images, scanned, sink, options);
       if (deferred != null) {
         deferred.await();
@@ -131,7 +136,7 @@ final class Flattening {
     OutputImage planned;
     LayerBlob blob;
     try (DeferredDigests deferred = keptWhenComplete ? DeferredDigests.start(1) : null) {
-      layers = scan(List.of(image), options, false, deferred).get(0);
+      layers = scan(input, List.of(image), options, false, deferred).get(0);
       planned = ImagePlanning.plan(image, layers, List.of(), options);
       blob =
           RootfsWriter.write(
@@ -169,13 +174,18 @@ final class Flattening {
 
   /** Scans the layers of all the images, each stored layer once; the results per image. */
   private static List<List<ScannedLayer>> scan(
-      List<SourceImage> images, FlattenOptions options, boolean keepsBase, DeferredDigests deferred)
+      InputArchive input,
+      List<SourceImage> images,
+      FlattenOptions options,
+      boolean keepsBase,
+      DeferredDigests deferred)
       throws FlatTarException, IOException {
     List<LayerRef> all = new ArrayList<>();
     images.forEach(i -> all.addAll(i.layers()));
     boolean hashStored = keepsBase && options.format().oci();
     List<ScannedLayer> scanned =
-        LayerScanner.scan(all, options.threads(), hashStored, options.progress(), deferred);
+        LayerScanner.scan(
+            all, options.threads(), hashStored, options.progress(), deferred, input.digests());
     List<List<ScannedLayer>> perImage = new ArrayList<>();
     int at = 0;
     for (SourceImage image : images) {

@@ -5,6 +5,7 @@ import dev.flattar.io.CorruptDataException;
 import dev.flattar.io.HashingInputStream;
 import dev.flattar.io.ProgressInputStream;
 import dev.flattar.io.SkipByReading;
+import dev.flattar.io.SpoolDigests;
 import dev.flattar.model.CorruptArchiveException;
 import dev.flattar.model.Digest;
 import dev.flattar.model.DigestMismatchException;
@@ -36,7 +37,7 @@ public final class LayerScanner {
 
   public static List<ScannedLayer> scan(List<LayerRef> layers, int threads)
       throws FlatTarException, IOException {
-    return scan(layers, threads, false, Progress.NONE, null);
+    return scan(layers, threads, false, Progress.NONE, null, SpoolDigests.none());
   }
 
   /**
@@ -47,13 +48,16 @@ public final class LayerScanner {
    * @param deferred where to hand the digest checks of uncompressed layers whose image names their
    *     digest, whose headers are then read by seeking past their data; null to check every layer
    *     now
+   * @param spooled digests of member data computed while the input was spooled: an uncompressed
+   *     layer found there is checked at once, and its headers are read by seeking
    */
   public static List<ScannedLayer> scan(
       List<LayerRef> layers,
       int threads,
       boolean hashStored,
       Progress progress,
-      DeferredDigests deferred)
+      DeferredDigests deferred,
+      SpoolDigests spooled)
       throws FlatTarException, IOException {
     java.util.Set<Long> distinct = new java.util.HashSet<>();
     long total = 0;
@@ -72,7 +76,9 @@ public final class LayerScanner {
             byOffset.computeIfAbsent(
                 ref.data().offset(),
                 k ->
-                    pool.submit(() -> scanOne(ref, true, hashStored, progress, limits, deferred))));
+                    pool.submit(
+                        () ->
+                            scanOne(ref, true, hashStored, progress, limits, deferred, spooled))));
       }
       List<ScannedLayer> scanned = new ArrayList<>();
       for (int i = 0; i < layers.size(); i++) {
@@ -96,7 +102,8 @@ public final class LayerScanner {
 
   /** Scans one layer and checks it against the digests its image claims. */
   public static ScannedLayer scanOne(LayerRef ref) throws FlatTarException, IOException {
-    return scanOne(ref, true, false, Progress.NONE, ImageLimits.forThisJvm(), null);
+    return scanOne(
+        ref, true, false, Progress.NONE, ImageLimits.forThisJvm(), null, SpoolDigests.none());
   }
 
   /**
@@ -105,7 +112,8 @@ public final class LayerScanner {
    * result's diffId is null. For {@code inspect}.
    */
   public static ScannedLayer headersOnly(LayerRef ref) throws FlatTarException, IOException {
-    return scanOne(ref, false, false, Progress.NONE, ImageLimits.forThisJvm(), null);
+    return scanOne(
+        ref, false, false, Progress.NONE, ImageLimits.forThisJvm(), null, SpoolDigests.none());
   }
 
   private static ScannedLayer scanOne(
@@ -114,7 +122,8 @@ public final class LayerScanner {
       boolean hashStored,
       Progress progress,
       ImageLimits limits,
-      DeferredDigests deferred)
+      DeferredDigests deferred,
+      SpoolDigests spooled)
       throws FlatTarException, IOException {
     String where = ref.describe();
     byte[] head = new byte[Compression.MAGIC_LENGTH];
@@ -123,15 +132,20 @@ public final class LayerScanner {
       headLength = peek.readNBytes(head, 0, head.length);
     }
     Compression compression = Compression.detect(head, headLength);
+    Digest known = verify && compression == Compression.NONE ? spooled.of(ref.data()) : null;
     boolean defer =
-        verify && deferred != null && compression == Compression.NONE && ref.diffId() != null;
+        known == null
+            && verify
+            && deferred != null
+            && compression == Compression.NONE
+            && ref.diffId() != null;
     boolean hashBlob =
         verify && (ref.blobDigest() != null || hashStored) && compression != Compression.NONE;
     try (InputStream raw = new ProgressInputStream(ref.data().open(), progress)) {
       HashingInputStream blob = hashBlob ? new HashingInputStream(raw) : null;
       InputStream stored = new BufferedInputStream(blob != null ? blob : raw, BUFFER);
       InputStream decoded = compression.decompress(stored);
-      if (!verify || defer) {
+      if (!verify || defer || known != null) {
         List<TarEntry> entries = new ArrayList<>();
         // Buffered: small members are read past in 64 KiB blocks, large ones skipped by seeking.
         TarReader reader =
@@ -144,6 +158,10 @@ public final class LayerScanner {
           limits.countMember(where);
           entries.add(e);
           progress.entries(1);
+        }
+        if (known != null) {
+          checkStoredAsIs(ref, known, ref.data().length());
+          return new ScannedLayer(ref, known, known, compression, entries);
         }
         if (defer) {
           deferred.add(ref);

@@ -34,14 +34,8 @@ public record FileSlice(FileChannel channel, long offset, long length) {
     return bytes;
   }
 
-  private final class SliceStream extends InputStream {
+  private final class SliceStream extends BlockInputStream {
     private long position;
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {

@@ -19,23 +19,28 @@ import java.nio.file.StandardOpenOption;
  * temporary file, removed on close.
  */
 public class InputArchive implements Closeable {
-  private static final int SPOOL_BLOCK = 1 << 20;
-
   private final FileChannel channel;
   private final String label;
   private final Path spool;
   private final Compression compression;
+  private final SpoolDigests digests;
 
-  private InputArchive(FileChannel channel, String label, Path spool, Compression compression) {
+  private InputArchive(
+      FileChannel channel,
+      String label,
+      Path spool,
+      Compression compression,
+      SpoolDigests digests) {
     this.channel = channel;
     this.label = label;
     this.spool = spool;
     this.compression = compression;
+    this.digests = digests;
   }
 
   /** A view of an archive file that is already open (not closed by this view). */
   public static InputArchive of(FileChannel channel, String label) {
-    return new InputArchive(channel, label, null, Compression.NONE) {
+    return new InputArchive(channel, label, null, Compression.NONE, SpoolDigests.none()) {
       @Override
       public void close() {}
     };
@@ -67,7 +72,7 @@ public class InputArchive implements Closeable {
       }
       Compression compression = Compression.detect(head.array(), head.position());
       if (compression == Compression.NONE) {
-        return new InputArchive(channel, label, null, compression);
+        return new InputArchive(channel, label, null, compression, SpoolDigests.none());
       }
       try (InputStream in = new FileSlice(channel, 0, channel.size()).open()) {
         return spool(in, compression, label, tempDir);
@@ -92,30 +97,18 @@ public class InputArchive implements Closeable {
       throws FlatTarException, IOException {
     Path spool = TempFiles.create(tempDir, "flat-tar-input-", ".tar");
     try {
+      SpoolDigests digests;
       try (InputStream in = compression.decompress(raw);
           FileChannel out = FileChannel.open(spool, StandardOpenOption.WRITE)) {
-        copy(in, out);
+        digests = SpoolDigests.copy(in, out);
       } catch (CorruptDataException e) {
         throw new CorruptArchiveException(label + ": " + e.getMessage(), e);
       }
       FileChannel channel = FileChannel.open(spool, StandardOpenOption.READ);
-      return new InputArchive(channel, label, spool, compression);
+      return new InputArchive(channel, label, spool, compression, digests);
     } catch (IOException | FlatTarException | RuntimeException e) {
       TempFiles.delete(spool);
       throw e;
-    }
-  }
-
-  /** Copies in large blocks: a pipe delivers at most 64 KiB per read, so reads are gathered. */
-  private static void copy(InputStream in, FileChannel out) throws IOException {
-    byte[] block = new byte[SPOOL_BLOCK];
-    ByteBuffer buffer = ByteBuffer.wrap(block);
-    int n;
-    while ((n = in.readNBytes(block, 0, block.length)) > 0) {
-      buffer.clear().limit(n);
-      while (buffer.hasRemaining()) {
-        out.write(buffer);
-      }
     }
   }
 
@@ -125,6 +118,11 @@ public class InputArchive implements Closeable {
 
   public long size() throws IOException {
     return channel.size();
+  }
+
+  /** What is known of the spool's member data: their digests, computed as it was written. */
+  public SpoolDigests digests() {
+    return digests;
   }
 
   /** How the input names itself in messages: its path, or "stdin". */
