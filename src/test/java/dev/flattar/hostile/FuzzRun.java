@@ -41,6 +41,14 @@ final class FuzzRun {
 
   /** The flattened archive, or null when the input was refused (or its output is too large). */
   static byte[] flatten(byte[] archive) {
+    return flatten(archive, false);
+  }
+
+  /**
+   * The same, reading the archive from a stream when {@code streamed}: spooled to a temporary file
+   * as standard input is, and hashed while it is spooled.
+   */
+  static byte[] flatten(byte[] archive, boolean streamed) {
     Path in = DIR.resolve("in.tar");
     try {
       Files.write(in, archive);
@@ -51,7 +59,7 @@ final class FuzzRun {
     boolean flattened = false;
     try {
       FlatTar.flatten(
-          Input.file(in),
+          streamed ? Input.stream(new ByteArrayInputStream(archive)) : Input.file(in),
           Output.stream(out),
           FlattenOptions.builder().threads(1).tempDir(DIR).build());
       flattened = true;
