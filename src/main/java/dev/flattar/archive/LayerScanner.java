@@ -132,13 +132,9 @@ public final class LayerScanner {
       headLength = peek.readNBytes(head, 0, head.length);
     }
     Compression compression = Compression.detect(head, headLength);
-    Digest known = verify && compression == Compression.NONE ? spooled.of(ref.data()) : null;
-    boolean defer =
-        known == null
-            && verify
-            && deferred != null
-            && compression == Compression.NONE
-            && ref.diffId() != null;
+    boolean plainToCheck = verify && compression == Compression.NONE;
+    Digest known = plainToCheck ? spooled.of(ref.data()) : null;
+    boolean defer = plainToCheck && known == null && deferred != null && ref.diffId() != null;
     boolean hashBlob =
         verify && (ref.blobDigest() != null || hashStored) && compression != Compression.NONE;
     try (InputStream raw = new ProgressInputStream(ref.data().open(), progress)) {

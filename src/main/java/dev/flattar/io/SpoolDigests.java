@@ -25,6 +25,7 @@ public final class SpoolDigests {
   private static final int CHUNK = 1 << 20;
   private static final int POOL = 4;
   private static final Filled END = new Filled(new byte[0], 0);
+  private static final SpoolDigests NONE = new SpoolDigests();
 
   /** A digest of {@code length} bytes. */
   private record Known(long length, Digest digest) {}
@@ -35,19 +36,12 @@ public final class SpoolDigests {
   private final Map<Long, Known> known = new ConcurrentHashMap<>();
   private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(POOL);
   private final BlockingQueue<Filled> full = new ArrayBlockingQueue<>(POOL + 1);
-  private final Thread parser;
 
-  private SpoolDigests() {
-    for (int i = 0; i < POOL; i++) {
-      free.add(new byte[CHUNK]);
-    }
-    parser = new Thread(this::parse, "flat-tar-spool-hash");
-    parser.setDaemon(true);
-  }
+  private SpoolDigests() {}
 
   /** Nothing known: an input read in place. */
   public static SpoolDigests none() {
-    return new SpoolDigests();
+    return NONE;
   }
 
   /** The digest of the bytes of {@code slice}, if a member's data was exactly those bytes. */
@@ -62,7 +56,12 @@ public final class SpoolDigests {
    */
   static SpoolDigests copy(InputStream in, FileChannel out) throws IOException {
     SpoolDigests d = new SpoolDigests();
-    d.parser.start();
+    for (int i = 0; i < POOL; i++) {
+      d.free.add(new byte[CHUNK]);
+    }
+    Thread parser = new Thread(d::parse, "flat-tar-spool-hash");
+    parser.setDaemon(true);
+    parser.start();
     try {
       while (true) {
         byte[] chunk = take(d.free);
@@ -78,12 +77,12 @@ public final class SpoolDigests {
         d.full.put(new Filled(chunk, n));
       }
       d.full.put(END);
-      d.parser.join();
+      parser.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while spooling");
     } finally {
-      d.parser.interrupt();
+      parser.interrupt();
     }
     return d;
   }

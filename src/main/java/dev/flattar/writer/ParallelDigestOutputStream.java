@@ -55,20 +55,13 @@ final class ParallelDigestOutputStream extends OutputStream {
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
-    count += len;
     while (len > 0) {
-      if (current == null) {
-        current = take(free);
-      }
-      int n = Math.min(len, CHUNK - current.length);
-      System.arraycopy(b, off, current.bytes, current.length, n);
-      current.length += n;
+      Chunk c = room();
+      int n = Math.min(len, CHUNK - c.length);
+      System.arraycopy(b, off, c.bytes, c.length, n);
+      filled(n);
       off += n;
       len -= n;
-      if (current.length == CHUNK) {
-        pass(current);
-        current = null;
-      }
     }
   }
 
@@ -80,23 +73,33 @@ final class ParallelDigestOutputStream extends OutputStream {
   long writeFrom(InputStream in, long n) throws IOException {
     long done = 0;
     while (done < n) {
-      if (current == null) {
-        current = take(free);
-      }
-      int got =
-          in.read(current.bytes, current.length, (int) Math.min(n - done, CHUNK - current.length));
+      Chunk c = room();
+      int got = in.read(c.bytes, c.length, (int) Math.min(n - done, CHUNK - c.length));
       if (got < 0) {
         break;
       }
-      current.length += got;
-      count += got;
+      filled(got);
       done += got;
-      if (current.length == CHUNK) {
-        pass(current);
-        current = null;
-      }
     }
     return done;
+  }
+
+  /** The chunk being filled, taken from the pool when there is none. */
+  private Chunk room() throws IOException {
+    if (current == null) {
+      current = take(free);
+    }
+    return current;
+  }
+
+  /** Counts {@code n} more bytes in the current chunk, and passes it on once it is full. */
+  private void filled(int n) throws IOException {
+    current.length += n;
+    count += n;
+    if (current.length == CHUNK) {
+      pass(current);
+      current = null;
+    }
   }
 
   long count() {
