@@ -1,11 +1,9 @@
 package dev.flattar.archive;
 
-import dev.flattar.model.Digest;
+import dev.flattar.io.HashingInputStream;
 import dev.flattar.model.FlatTarException;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -20,8 +18,6 @@ import java.util.concurrent.Future;
  * written, instead of before, puts the two largest costs of a run on both cores at once.
  */
 public final class DeferredDigests implements Closeable {
-  private static final int BLOCK = 1 << 20;
-
   private final ExecutorService pool;
   private final List<Future<Void>> checks = new ArrayList<>();
 
@@ -61,14 +57,9 @@ public final class DeferredDigests implements Closeable {
   }
 
   private static void check(LayerRef ref) throws FlatTarException, IOException {
-    MessageDigest sha = Digest.sha256();
-    byte[] block = new byte[BLOCK];
-    long count = 0;
-    try (InputStream in = ref.data().open()) {
-      for (int n; (n = in.read(block)) >= 0; count += n) {
-        sha.update(block, 0, n);
-      }
+    try (HashingInputStream content = new HashingInputStream(ref.data().open())) {
+      content.drain();
+      LayerScanner.checkStoredAsIs(ref, content.digest(), content.count());
     }
-    LayerScanner.checkStoredAsIs(ref, Digest.of(sha), count);
   }
 }
