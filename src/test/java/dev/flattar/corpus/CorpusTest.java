@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flattar.cli.CliRunner;
 import dev.flattar.testing.FlatArchive;
 import dev.flattar.testing.LayerChecks;
+import dev.flattar.testing.Prerequisites;
 import dev.flattar.testing.ReferenceTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,10 +41,7 @@ class CorpusTest {
   static Stream<CorpusCase> corpus() throws IOException {
     Path dir = CorpusCase.directory();
     List<CorpusCase> cases = CorpusCase.load(dir);
-    if (cases.isEmpty()) {
-      System.err.println("CorpusTest: SKIPPED, no corpus at " + dir.toAbsolutePath());
-    }
-    Assumptions.assumeFalse(cases.isEmpty(), "no corpus at " + dir.toAbsolutePath());
+    Prerequisites.require(!cases.isEmpty(), "CorpusTest: no corpus at " + dir.toAbsolutePath());
     return cases.stream();
   }
 

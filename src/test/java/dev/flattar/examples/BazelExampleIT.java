@@ -3,6 +3,7 @@ package dev.flattar.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flattar.testing.FlatArchive;
+import dev.flattar.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,11 +37,7 @@ class BazelExampleIT {
 
   @BeforeAll
   static void copyWorkspace() throws IOException {
-    if (!Command.onPath("bazel")) {
-      // Bazel is optional, in CI too: say so once here; each test is then reported as skipped.
-      System.err.println("SKIPPED " + MISSING);
-      return;
-    }
+    Prerequisites.require(Prerequisites.onPath("bazel"), MISSING);
     workspace = Examples.copy("bazel", tmp.resolve("workspace"));
     Files.copy(Examples.jar(), workspace.resolve("third_party/flat_tar/flat-tar.jar"));
     Files.copy(Examples.sample(), workspace.resolve("app.tar"));

@@ -62,15 +62,4 @@ final class Command {
       }
     }
   }
-
-  /** Whether an executable {@code tool} is on the PATH. */
-  static boolean onPath(String tool) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      File f = new File(dir.isEmpty() ? "." : dir, tool);
-      if (f.isFile() && f.canExecute()) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

@@ -3,6 +3,7 @@ package dev.flattar.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flattar.testing.CliProcess;
+import dev.flattar.testing.Prerequisites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,7 +22,7 @@ class FullDiskTest {
   void outputFileOnAFullDisk_leavesTheOldTargetAndNoTempFile() throws Exception {
     Path in = tmp.resolve("in.tar");
     Files.write(in, Samples.bigArchive());
-    RootOnly.require();
+    Prerequisites.requireRoot("FullDiskTest", "mounts a tmpfs");
 
     CliProcess.Result r =
         CliProcess.shell(

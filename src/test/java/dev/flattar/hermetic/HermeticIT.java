@@ -2,7 +2,7 @@ package dev.flattar.hermetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import dev.flattar.testing.Prerequisites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -92,14 +91,7 @@ class HermeticIT {
     }
   }
 
-  private static void requireStrace() throws IOException, InterruptedException {
-    boolean present = new ProcessBuilder("sh", "-c", "command -v strace").start().waitFor() == 0;
-    if (!present && "true".equals(System.getenv("CI"))) {
-      throw new AssertionError("strace is required in CI (.ci/run installs it)");
-    }
-    if (!present) {
-      System.err.println("SKIPPED HermeticIT: strace is not installed");
-    }
-    Assumptions.assumeTrue(present, "strace is not installed");
+  private static void requireStrace() {
+    Prerequisites.requireTools("HermeticIT", List.of("strace"));
   }
 }

@@ -3,10 +3,10 @@ package dev.flattar.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flattar.testing.CliProcess;
+import dev.flattar.testing.Prerequisites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,10 +46,6 @@ class ReadOnlyOutputTest {
   }
 
   private static void requireRoot() {
-    boolean root = "root".equals(System.getProperty("user.name"));
-    if (!root && "true".equals(System.getenv("CI"))) {
-      throw new AssertionError("CI must run as root: this test mounts a file system");
-    }
-    Assumptions.assumeTrue(root, "needs root for a read-only bind mount");
+    Prerequisites.requireRoot("ReadOnlyOutputTest", "bind-mounts a directory read-only");
   }
 }

@@ -16,7 +16,7 @@ final class ConfigCheck {
 
   private ConfigCheck() {}
 
-  static List<String> differences(SourceImage original, ObjectNode flattened) {
+  static List<String> differences(OriginalImage original, ObjectNode flattened) {
     List<String> out = new ArrayList<>();
     List<String> before = keptFields(original.config());
     List<String> after = keptFields(flattened);

@@ -46,7 +46,7 @@ class ConfigComparisonIT {
             .replace("\"os\":\"linux\",", "")
             .replace("\"rootfs\"", "\"os\":\"linux\",\"rootfs\"");
     assertThat(compare(ORIGINAL, moved)).singleElement().asString().contains("field order changed");
-    SourceImage legacy = new SourceImage("id", 0, object(ORIGINAL), false, 2);
+    OriginalImage legacy = new OriginalImage("id", 0, object(ORIGINAL), false, 2);
     assertThat(ConfigCheck.differences(legacy, object(moved))).isEmpty();
   }
 
@@ -59,7 +59,7 @@ class ConfigComparisonIT {
 
   private static java.util.List<String> compare(String original, String flattened) {
     return ConfigCheck.differences(
-        new SourceImage("id", 0, object(original), true, 2), object(flattened));
+        new OriginalImage("id", 0, object(original), true, 2), object(flattened));
   }
 
   private static ObjectNode object(String json) {

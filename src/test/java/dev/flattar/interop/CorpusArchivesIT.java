@@ -55,7 +55,7 @@ class CorpusArchivesIT {
     Path archive = Inputs.corpus().resolve(file);
     Path work = engines.workDir(file);
     try {
-      Cmd.Result flat = FlatTar.run(engines.jar, archive, null, work.resolve("flat.tar"));
+      Cmd.Result flat = BuiltJar.run(engines.jar, archive, null, work.resolve("flat.tar"));
       assertThat(flat.code()).as(flat.describe()).isEqualTo(1);
       assertThat(flat.stderr()).contains(Inputs.REFUSED.get(file));
       assertThat(work.resolve("flat.tar")).doesNotExist();

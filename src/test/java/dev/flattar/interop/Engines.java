@@ -33,7 +33,7 @@ final class Engines implements AutoCloseable {
       // Short and under /tmp: containerd's socket path must stay under 108 bytes.
       dir = Files.createTempDirectory(Path.of("/tmp"), "flattar-it-");
       // A copy: a `mvn package` running beside the tier must not swap the jar mid-run.
-      jar = Files.copy(FlatTar.jar(), dir.resolve("flat-tar.jar"));
+      jar = Files.copy(BuiltJar.jar(), dir.resolve("flat-tar.jar"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

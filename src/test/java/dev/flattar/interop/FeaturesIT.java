@@ -160,7 +160,7 @@ class FeaturesIT {
 
   /** diff_ids equal and history: kept entries as they were, the rest marked empty, one new. */
   private static void checkKeptBase(String label, Path in, Path out, int n) throws IOException {
-    SourceImage orig = SourceArchive.read(in).image(null);
+    OriginalImage orig = SourceArchive.read(in).image(null);
     FlatArchive flat = FlatArchive.read(Files.readAllBytes(out), n + 1);
     List<String> origIds = ImageViews.texts(orig.config().path("rootfs").path("diff_ids"));
     List<String> ids = ImageViews.texts(flat.config.path("rootfs").path("diff_ids"));
@@ -433,14 +433,14 @@ class FeaturesIT {
     JsonNode manifest = Json.MAPPER.readTree(members.get("manifest.json"));
     assertThat(manifest).as("%s: images in manifest.json", label).hasSize(src.images.size());
     // output image id -> the original image it came from (matched by the names they share)
-    Map<String, SourceImage> from = new LinkedHashMap<>();
+    Map<String, OriginalImage> from = new LinkedHashMap<>();
     Map<String, List<String>> tagsOf = new LinkedHashMap<>();
     for (JsonNode entry : manifest) {
       List<String> tags = ImageViews.texts(entry.path("RepoTags"));
       String config = entry.path("Config").asText();
       String id = config.replaceAll("^blobs/sha256/|\\.json$", "");
-      SourceImage orig = null;
-      for (SourceImage i : src.images) {
+      OriginalImage orig = null;
+      for (OriginalImage i : src.images) {
         if (ImageViews.texts(origManifest.get(i.index()).path("RepoTags")).equals(tags)) {
           orig = i;
         }
@@ -632,13 +632,13 @@ class FeaturesIT {
   @MethodSource("maxLayersCases")
   void maxLayers_copiesAnImageThatIsSmallEnough(MaxLayers c) {
     Path in = input(c.input);
-    SourceImage orig = SourceArchive.read(in).image(null);
+    OriginalImage orig = SourceArchive.read(in).image(null);
     run(
         c.toString(),
         work -> {
           Path out = work.resolve("out.tar");
           Cmd.Result r =
-              FlatTar.run(
+              BuiltJar.run(
                   engines.jar,
                   Map.of(),
                   List.of("--verify", "--max-layers", "" + c.n, "-o", "" + out, "" + in));
@@ -692,7 +692,7 @@ class FeaturesIT {
           List<String> args = new ArrayList<>(List.of("-q", "--verify", "--in-place"));
           args.addAll(c.args);
           args.add(file.toString());
-          Cmd.Result r = FlatTar.run(engines.jar, Map.of(), args);
+          Cmd.Result r = BuiltJar.run(engines.jar, Map.of(), args);
           assertThat(r.ok()).as(r.describe()).isTrue();
           try (Stream<Path> left = Files.list(dir)) {
             assertThat(left.toList()).as("files in the input's directory").containsExactly(file);
@@ -729,7 +729,7 @@ class FeaturesIT {
             List<String> plain =
                 new ArrayList<>(List.of("-q", "-o", "" + work.resolve("without.tar")));
             plain.addAll(args);
-            FlatTar.run(engines.jar, Map.of(), plain).orFail();
+            BuiltJar.run(engines.jar, Map.of(), plain).orFail();
             assertThat(Files.mismatch(with, work.resolve("without.tar")))
                 .as("%s with and without --verify: first differing byte", v)
                 .isEqualTo(-1L);
@@ -775,7 +775,7 @@ class FeaturesIT {
 
   /** The original's tree and created time, its first {@code n} diff_ids kept, one new layer. */
   private static Want want(Path in, int n, List<String> tags) {
-    SourceImage orig = SourceArchive.read(in).image(null);
+    OriginalImage orig = SourceArchive.read(in).image(null);
     List<String> ids = ImageViews.texts(orig.config().path("rootfs").path("diff_ids"));
     JsonNode created = orig.config().path("created");
     return new Want(
@@ -1116,7 +1116,7 @@ class FeaturesIT {
   static Path flatten(Path out, Map<String, String> env, String... args) {
     List<String> all = new ArrayList<>(List.of("-q", "--verify", "-o", out.toString()));
     all.addAll(List.of(args));
-    Cmd.Result r = FlatTar.run(engines.jar, env, all);
+    Cmd.Result r = BuiltJar.run(engines.jar, env, all);
     assertThat(r.ok()).as(r.describe()).isTrue();
     assertThat(out).isRegularFile();
     return out;

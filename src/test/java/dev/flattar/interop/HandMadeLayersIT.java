@@ -134,7 +134,7 @@ class HandMadeLayersIT {
     Path archive = c.write(engines.dir.resolve("inputs"));
     Path out = engines.dir.resolve("member-under-a-file.flat.tar");
 
-    Cmd.Result flat = FlatTar.run(engines.jar, archive, null, out);
+    Cmd.Result flat = BuiltJar.run(engines.jar, archive, null, out);
 
     assertThat(flat.code()).as(flat.describe()).isEqualTo(1);
     assertThat(flat.stderr()).contains("'etc/b' is under 'etc', which is not a directory");

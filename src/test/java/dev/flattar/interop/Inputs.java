@@ -1,5 +1,6 @@
 package dev.flattar.interop;
 
+import dev.flattar.testing.Prerequisites;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /** The tier's inputs: the engine-made archives in testdata/ and the corpus's "flatten" rows. */
 final class Inputs {
@@ -66,7 +66,7 @@ final class Inputs {
         out.add(new InteropCase(archive, null, null));
         continue;
       }
-      List<SourceImage> found = SourceArchive.read(archive).images;
+      List<OriginalImage> found = SourceArchive.read(archive).images;
       if (found.size() != images) {
         throw new AssertionError(
             row[0]
@@ -83,14 +83,9 @@ final class Inputs {
   /** The rows of the corpus README table as {file, images, expect}; skips visibly if absent. */
   static List<String[]> corpusRows() {
     Path readme = corpus().resolve("README.md");
-    if (!Files.isRegularFile(readme)) {
-      String msg = "no corpus at " + corpus().toAbsolutePath();
-      if ("true".equals(System.getenv("CI"))) {
-        throw new AssertionError(msg + " (CI=true: the corpus is required)");
-      }
-      System.err.println("SKIPPED interop corpus cases: " + msg);
-      Assumptions.abort(msg);
-    }
+    Prerequisites.require(
+        Files.isRegularFile(readme),
+        "interop corpus cases: no corpus at " + corpus().toAbsolutePath());
     List<String[]> rows = new ArrayList<>();
     try {
       for (String line : Files.readAllLines(readme)) {

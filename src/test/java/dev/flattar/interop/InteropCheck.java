@@ -29,14 +29,14 @@ final class InteropCheck {
     Path work = engines.workDir(label);
     try {
       Path out = work.resolve("flat.tar");
-      FlatTar.flatten(engines.jar, c.archive(), c.imageId(), out);
+      BuiltJar.flatten(engines.jar, c.archive(), c.imageId(), out);
       // Docker's loader rules that podman and containerd do not enforce: non-empty history entries
       // match the diff_ids, every RepoTag parses as name:tag; and exactly one layer.
       FlatArchive flat = FlatArchive.read(out);
       String configName = flat.manifest.get(0).get("Config").asText();
       String flatId = configName.substring(0, configName.length() - ".json".length());
       SourceArchive src = SourceArchive.read(c.archive());
-      SourceImage image = src.image(c.imageId());
+      OriginalImage image = src.image(c.imageId());
       Tree original = OriginalView.of(engines, src, image, work);
       assertAll(
           label,

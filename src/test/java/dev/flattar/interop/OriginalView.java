@@ -11,7 +11,7 @@ import java.nio.file.Path;
 final class OriginalView {
   private OriginalView() {}
 
-  static Tree of(Engines engines, SourceArchive src, SourceImage image, Path work) {
+  static Tree of(Engines engines, SourceArchive src, OriginalImage image, Path work) {
     String why;
     if (src.layout == SourceArchive.Layout.LEGACY) {
       why = "no installed engine reads pre-1.10 archives (no manifest.json)";
@@ -24,7 +24,7 @@ final class OriginalView {
           return podmanView(engines.podman, image);
         }
       } finally {
-        for (SourceImage i : src.images) {
+        for (OriginalImage i : src.images) {
           engines.podman.remove(i.id());
         }
       }
@@ -34,7 +34,7 @@ final class OriginalView {
     return umociView(src, image, work);
   }
 
-  private static Tree podmanView(Podman podman, SourceImage image) {
+  private static Tree podmanView(Podman podman, OriginalImage image) {
     Path root = podman.mount(image.id());
     try {
       return TreeWalk.walk(root, "podman view of the original");
@@ -43,12 +43,12 @@ final class OriginalView {
     }
   }
 
-  private static Tree umociView(SourceArchive src, SourceImage image, Path work) {
+  private static Tree umociView(SourceArchive src, OriginalImage image, Path work) {
     Path layout = work.resolve("original-oci");
     Path rootfs = work.resolve("original-rootfs");
     try {
       switch (src.layout) {
-        case LEGACY -> LegacyLayout.write(src, layout, Umoci.TAG);
+        case LEGACY -> LegacyAsOci.write(src, layout, Umoci.TAG);
         case OCI -> {
           if (src.images.size() != 1) {
             throw new AssertionError(

@@ -39,7 +39,7 @@ final class SourceArchive {
 
   final Path path;
   final Layout layout;
-  final List<SourceImage> images;
+  final List<OriginalImage> images;
   private final Map<String, byte[]> files;
   private final Map<String, String> symlinks;
 
@@ -55,7 +55,7 @@ final class SourceArchive {
       this.images = ociImages();
     } else if (files.containsKey("repositories")) {
       this.layout = Layout.LEGACY;
-      this.images = List.of(LegacyLayout.image(this));
+      this.images = List.of(LegacyAsOci.image(this));
     } else {
       throw new AssertionError(path + ": neither manifest.json, index.json nor repositories");
     }
@@ -98,7 +98,7 @@ final class SourceArchive {
   }
 
   /** The image with this id (hex or sha256:hex), or the only one when {@code id} is null. */
-  SourceImage image(String id) {
+  OriginalImage image(String id) {
     if (id == null) {
       if (images.size() != 1) {
         throw new AssertionError(path + " holds " + images.size() + " images; choose one by id");
@@ -160,16 +160,16 @@ final class SourceArchive {
     }
   }
 
-  private List<SourceImage> manifestImages() {
-    List<SourceImage> out = new ArrayList<>();
+  private List<OriginalImage> manifestImages() {
+    List<OriginalImage> out = new ArrayList<>();
     JsonNode manifest = json("manifest.json");
     for (int i = 0; i < manifest.size(); i++) {
       JsonNode entry = manifest.get(i);
       String configName = field(entry, "Config").asText();
       byte[] config = member(configName);
       out.add(
-          new SourceImage(
-              SourceImage.sha256(config),
+          new OriginalImage(
+              OriginalImage.sha256(config),
               i,
               parseConfig(config, configName),
               true,
@@ -178,13 +178,13 @@ final class SourceArchive {
     return List.copyOf(out);
   }
 
-  private List<SourceImage> ociImages() {
-    List<SourceImage> out = new ArrayList<>();
+  private List<OriginalImage> ociImages() {
+    List<OriginalImage> out = new ArrayList<>();
     collectOci(json("index.json"), out);
     return List.copyOf(out);
   }
 
-  private void collectOci(JsonNode index, List<SourceImage> out) {
+  private void collectOci(JsonNode index, List<OriginalImage> out) {
     for (JsonNode d : index.path("manifests")) {
       String blob = "blobs/" + d.get("digest").asText().replace(':', '/');
       boolean attestation =
@@ -201,8 +201,8 @@ final class SourceArchive {
       String configDigest = m.get("config").get("digest").asText();
       byte[] config = member("blobs/" + configDigest.replace(':', '/'));
       out.add(
-          new SourceImage(
-              SourceImage.sha256(config),
+          new OriginalImage(
+              OriginalImage.sha256(config),
               out.size(),
               parseConfig(config, configDigest),
               true,

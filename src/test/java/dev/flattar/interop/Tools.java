@@ -1,9 +1,8 @@
 package dev.flattar.interop;
 
-import java.io.File;
+import dev.flattar.testing.Prerequisites;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The interop tier's prerequisites: real engines on the PATH and root. In CI (env {@code CI=true})
@@ -24,32 +23,14 @@ final class Tools {
   static void require(String who, List<String> tools) {
     List<String> missing = new ArrayList<>();
     for (String tool : tools) {
-      if (!onPath(tool)) {
+      if (!Prerequisites.onPath(tool)) {
         missing.add(tool);
       }
     }
-    if (!"root".equals(System.getProperty("user.name"))) {
+    if (!Prerequisites.isRoot()) {
       missing.add("root (mounting images needs it)");
     }
-    if (missing.isEmpty()) {
-      return;
-    }
-    String message = who + ": interop tier needs " + String.join(", ", missing);
-    if ("true".equals(System.getenv("CI"))) {
-      throw new AssertionError(message + " (CI=true: a missing tool fails the run)");
-    }
-    System.err.println("SKIPPED " + message);
-    Assumptions.abort(message);
-  }
-
-  static boolean onPath(String tool) {
-    String path = System.getenv().getOrDefault("PATH", "");
-    for (String dir : path.split(File.pathSeparator)) {
-      File f = new File(dir.isEmpty() ? "." : dir, tool);
-      if (f.isFile() && f.canExecute()) {
-        return true;
-      }
-    }
-    return false;
+    Prerequisites.require(
+        missing.isEmpty(), who + ": interop tier needs " + String.join(", ", missing));
   }
 }

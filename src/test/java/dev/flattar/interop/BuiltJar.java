@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The built jar ({@code -Dflattar.jar}, target/flat-tar.jar) run as a user runs it. */
-final class FlatTar {
-  private FlatTar() {}
+final class BuiltJar {
+  private BuiltJar() {}
 
   static Path jar() {
     Path jar = Path.of(System.getProperty("flattar.jar", "target/flat-tar.jar"));

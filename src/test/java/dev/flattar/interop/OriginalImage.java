@@ -17,7 +17,7 @@ import java.util.HexFormat;
  *     Docker re-marshals a map, so its order is not defined by the archive)
  * @param layers how many layers the image lists
  */
-record SourceImage(
+record OriginalImage(
     String id, int index, ObjectNode config, boolean configOrderMatters, int layers) {
 
   static String sha256(byte[] bytes) {

@@ -22,20 +22,20 @@ import java.util.zip.GZIPInputStream;
  * byte for byte, oldest first along the {@code <id>/json} parent chain; applying them (whiteouts,
  * opaque dirs, hard links) is left entirely to umoci.
  */
-final class LegacyLayout {
+final class LegacyAsOci {
   /** Keys Docker drops when it turns a v1 json into a config (moby image/v1 imagev1.go). */
   static final List<String> V1_ONLY_KEYS =
       List.of("id", "parent", "Size", "parent_id", "layer_id", "throwaway");
 
-  private LegacyLayout() {}
+  private LegacyAsOci() {}
 
   /** The single image of a legacy archive, with the config Docker would derive for it. */
-  static SourceImage image(SourceArchive a) {
+  static OriginalImage image(SourceArchive a) {
     List<String> chain = chain(a);
     String top = chain.get(chain.size() - 1);
     ObjectNode config = ((ObjectNode) a.json(top + "/json")).deepCopy();
     config.remove(V1_ONLY_KEYS);
-    return new SourceImage(top, 0, config, false, chain.size());
+    return new OriginalImage(top, 0, config, false, chain.size());
   }
 
   /** Writes the layout to {@code dir} with one image tagged {@code tag}. */
@@ -99,7 +99,7 @@ final class LegacyLayout {
 
   private static ObjectNode blob(Path blobs, String mediaType, ObjectNode json) throws IOException {
     byte[] bytes = Json.MAPPER.writeValueAsBytes(json);
-    String digest = SourceImage.sha256(bytes);
+    String digest = OriginalImage.sha256(bytes);
     Files.write(blobs.resolve(digest), bytes);
     return descriptor(mediaType, digest, bytes.length);
   }
