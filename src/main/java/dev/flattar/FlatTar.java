@@ -1,15 +1,21 @@
 package dev.flattar;
 
-import dev.flattar.io.AtomicOutput;
-import dev.flattar.io.InputArchive;
-import dev.flattar.io.StandardInput;
 import dev.flattar.model.FlatTarException;
-import dev.flattar.writer.ArchiveSink;
+import dev.flattar.model.Times;
+import dev.flattar.pipeline.BaseChoice;
+import dev.flattar.pipeline.ImageChoice;
+import dev.flattar.pipeline.ImageOutcome;
+import dev.flattar.pipeline.InspectedImage;
+import dev.flattar.pipeline.Job;
+import dev.flattar.pipeline.Outcome;
+import dev.flattar.pipeline.Pipeline;
+import dev.flattar.pipeline.Source;
+import dev.flattar.pipeline.Target;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Flattens docker-save archives offline: an image of many layers becomes an image of one (or a kept
@@ -22,31 +28,34 @@ import java.nio.file.Path;
  * }</pre>
  *
  * <p>Every method reports bad input as a {@link FlatTarException} with a one-line message, finds it
- * before writing anything, and never leaves a partial output file.
+ * before writing anything, and never leaves a partial output file. Options that cannot run (such as
+ * {@code verify} to a stream) are an {@link InvalidOptionsException}.
  */
 public final class FlatTar {
   private FlatTar() {}
 
-  /** Flattens the archive {@code input} into {@code output}. */
+  /**
+   * Flattens the archive {@code input} into {@code output} (or, with {@link FlattenOptions#rootfs},
+   * writes only the merged filesystem).
+   */
   public static FlattenResult flatten(Input input, Output output, FlattenOptions options)
       throws FlatTarException, IOException {
-    if (options.verify() && !(output instanceof Output.FileOutput)) {
-      throw new FlatTarException(
-          "--verify reads the output back, so it needs a file output (-o FILE)");
+    OptionRules.checkOutput(options, output instanceof Output.FileOutput);
+    Outcome outcome = Pipeline.flatten(source(input), target(output), job(options));
+    List<ImageResult> images = new ArrayList<>();
+    for (ImageOutcome o : outcome.images()) {
+      images.add(
+          new ImageResult(
+              o.sourceId(),
+              o.sourceLayers(),
+              o.keptLayers(),
+              o.imageId(),
+              o.diffId(),
+              o.layerSize(),
+              o.tags(),
+              o.merge()));
     }
-    return run(
-        input,
-        output,
-        options,
-        (archive, sink, written) -> {
-          Flattening.Run run = Flattening.flatten(archive, sink, options, written != null);
-          if (options.verify() && written != null) {
-            sink.flush();
-            Verification.verify(written, "the written archive", run.planned(), run.written());
-            options.reporter().verbose("verified: configs, digests and members are as planned");
-          }
-          return run.result();
-        });
+    return new FlattenResult(images, outcome.unchanged());
   }
 
   /** Shorthand for flattening one file into another. */
@@ -62,11 +71,8 @@ public final class FlatTar {
    */
   public static ImageResult exportRootfs(Input input, Output output, FlattenOptions options)
       throws FlatTarException, IOException {
-    return run(
-        input,
-        output,
-        options,
-        (archive, sink, written) -> Flattening.rootfs(archive, sink, options, written != null));
+    FlattenOptions rootfs = options.rootfs() ? options : options.toBuilder().rootfs(true).build();
+    return flatten(input, output, rootfs).image();
   }
 
   /**
@@ -75,107 +81,63 @@ public final class FlatTar {
    */
   public static InspectReport inspect(Input input, FlattenOptions options)
       throws FlatTarException, IOException {
-    try (InputArchive archive = open(input, options)) {
-      return Inspection.inspect(archive, options);
-    }
-  }
-
-  @FunctionalInterface
-  private interface Job<R> {
-    /**
-     * @param written the output file, when there is one (for reading it back), else null
-     */
-    R run(InputArchive archive, ArchiveSink sink, java.nio.channels.FileChannel written)
-        throws FlatTarException, IOException;
-  }
-
-  private static <R> R run(Input input, Output output, FlattenOptions options, Job<R> job)
-      throws FlatTarException, IOException {
-    try {
-      return runJob(input, output, options, job);
-    } finally {
-      options.progress().done();
-    }
-  }
-
-  private static <R> R runJob(Input input, Output output, FlattenOptions options, Job<R> job)
-      throws FlatTarException, IOException {
-    if (output instanceof Output.FileOutput file) {
-      refuseSameFile(input, file);
-    }
-    try (InputArchive archive = open(input, options)) {
-      if (output instanceof Output.StreamOutput stream) {
-        return job.run(archive, ArchiveSink.of(stream.stream()), null);
+    List<InspectReport.Image> images = new ArrayList<>();
+    for (InspectedImage image : Pipeline.inspect(source(input), job(options))) {
+      List<InspectReport.Layer> layers = new ArrayList<>();
+      for (InspectedImage.Layer l : image.layers()) {
+        layers.add(
+            new InspectReport.Layer(
+                l.position(),
+                l.member(),
+                l.compression(),
+                l.storedSize(),
+                l.entries(),
+                l.bytes(),
+                l.hiddenEntries(),
+                l.hiddenBytes()));
       }
-      try (AtomicOutput out = createOutput(((Output.FileOutput) output).path())) {
-        R result = job.run(archive, ArchiveSink.of(out.channel()), out.channel());
-        out.commit();
-        return result;
-      }
+      images.add(
+          new InspectReport.Image(
+              image.id(),
+              image.tags(),
+              layers,
+              image.keptLayers(),
+              image.flattenedEntries(),
+              image.flattenedLayerSize()));
     }
+    return new InspectReport(images);
   }
 
-  private static InputArchive open(Input input, FlattenOptions options)
-      throws FlatTarException, IOException {
-    if (input instanceof Input.FileInput f) {
-      return InputArchive.open(f.path(), options.tempDir());
-    }
-    InputStream stream = ((Input.StreamInput) input).stream();
-    Path inPlace = stream == System.in ? StandardInput.regularFile() : null;
-    if (inPlace != null) {
-      options.reporter().verbose("stdin is a file: reading it in place");
-      return InputArchive.open(inPlace, "stdin", options.tempDir());
-    }
-    options.reporter().verbose("spooling stdin to " + options.tempDir());
-    return InputArchive.stdin(stream, options.tempDir());
+  private static Job job(FlattenOptions o) {
+    Instant created = o.created();
+    Instant clamp = o.clampMtime();
+    return new Job(
+        new ImageChoice(o.image(), o.allImages()),
+        o.tags(),
+        new BaseChoice(o.keepBase(), o.fromLayer()),
+        o.format(),
+        o.compression(),
+        created == null ? null : Times.rfc3339(created),
+        clamp == null ? Long.MAX_VALUE : clamp.getEpochSecond(),
+        o.maxLayers(),
+        o.verify(),
+        o.rootfs(),
+        o.threads(),
+        o.tempDir(),
+        o.reporter(),
+        o.progress(),
+        Version.product());
   }
 
-  private static AtomicOutput createOutput(Path output) throws FlatTarException {
-    Path dir = output.toAbsolutePath().getParent();
-    if (Files.isDirectory(output)) {
-      throw new FlatTarException("cannot write output '" + output + "': it is a directory");
-    }
-    if (dir != null && !Files.isDirectory(dir)) {
-      throw new FlatTarException(
-          "cannot write output '" + output + "': directory '" + dir + "' does not exist");
-    }
-    try {
-      return AtomicOutput.create(output);
-    } catch (IOException e) {
-      throw new FlatTarException(
-          "cannot write output '"
-              + output
-              + "': cannot create a file in '"
-              + dir
-              + "' ("
-              + (e instanceof FileSystemException f && f.getReason() != null
-                  ? f.getReason()
-                  : e.getClass().getSimpleName().replace("Exception", ""))
-              + ")",
-          e);
-    }
+  private static Source source(Input input) {
+    return input instanceof Input.FileInput f
+        ? new Source.File(f.path())
+        : new Source.Stream(((Input.StreamInput) input).stream());
   }
 
-  private static void refuseSameFile(Input input, Output.FileOutput output)
-      throws FlatTarException {
-    boolean same = input instanceof Input.FileInput in && sameFile(in.path(), output.path());
-    if (same && !output.inPlace()) {
-      throw new FlatTarException(
-          "output '"
-              + output.path()
-              + "' is the input file; write to another path, or use --in-place");
-    }
-    if (output.inPlace() && !same) {
-      throw new FlatTarException("--in-place needs the output to be the input file");
-    }
-  }
-
-  private static boolean sameFile(Path a, Path b) {
-    try {
-      return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())
-          || (Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b));
-    } catch (IOException e) {
-      return false;
-    }
+  private static Target target(Output output) {
+    return output instanceof Output.FileOutput f
+        ? new Target.File(f.path(), f.inPlace())
+        : new Target.Stream(((Output.StreamOutput) output).stream());
   }
 }

@@ -1,21 +1,21 @@
 package dev.flattar;
 
-import dev.flattar.io.TempFiles;
-import dev.flattar.model.ImageReference;
 import dev.flattar.model.OutputCompression;
 import dev.flattar.model.OutputFormat;
 import dev.flattar.model.Progress;
 import dev.flattar.model.Reporter;
-import dev.flattar.model.Times;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * How to flatten: immutable, built with {@link #builder()}; every setter validates its value.
+ * How to flatten: immutable, built with {@link #builder()}. Every rule about the options, alone and
+ * together, is checked when they are made ({@link OptionRules}), so a {@code FlattenOptions} that
+ * exists is one that can run.
  *
- * @param tags RepoTags for the output; empty keeps the source image's names
+ * @param tags RepoTags for the output, each {@code name:tag}; empty keeps the source image's names
  * @param image which image of a multi-image archive to flatten (a tag or an id prefix), or null
  * @param allImages flatten every image of the archive
  * @param keepBase how many bottom layers to keep unchanged (0: flatten everything)
@@ -23,6 +23,7 @@ import java.util.List;
  *     or a 1-based position), or null
  * @param format the layout of the written archive
  * @param compression of the new layer
+ * @param rootfs write only the merged filesystem, as a plain (or compressed) tar
  * @param created the config's new {@code created}, or null to keep the source's
  * @param clampMtime entries newer than this get this mtime, or null
  * @param maxLayers an image with at most this many layers is copied unchanged, or null
@@ -34,15 +35,16 @@ import java.util.List;
  */
 public record FlattenOptions(
     List<String> tags,
-    String image,
+    @Nullable String image,
     boolean allImages,
     int keepBase,
-    String fromLayer,
+    @Nullable String fromLayer,
     OutputFormat format,
     OutputCompression compression,
-    Instant created,
-    Instant clampMtime,
-    Integer maxLayers,
+    boolean rootfs,
+    @Nullable Instant created,
+    @Nullable Instant clampMtime,
+    @Nullable Integer maxLayers,
     boolean verify,
     Reporter reporter,
     Progress progress,
@@ -51,8 +53,34 @@ public record FlattenOptions(
 
   public FlattenOptions {
     tags = List.copyOf(tags);
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+  }
+
+  /** The options, for messages: {@link #apiName} is the builder method that sets each. */
+  public enum Option {
+    TAG("tag"),
+    IMAGE("image"),
+    ALL_IMAGES("allImages"),
+    KEEP_BASE("keepBase"),
+    FROM_LAYER("fromLayer"),
+    FORMAT("format"),
+    COMPRESSION("compression"),
+    ROOTFS("rootfs"),
+    CREATED("created"),
+    CLAMP_MTIME("clampMtime"),
+    MAX_LAYERS("maxLayers"),
+    VERIFY("verify"),
+    THREADS("threads"),
+    /** Not an option of the builder: where the result goes ({@link Output}). */
+    OUTPUT("a file Output");
+
+    private final String apiName;
+
+    Option(String apiName) {
+      this.apiName = apiName;
+    }
+
+    public String apiName() {
+      return apiName;
     }
   }
 
@@ -65,43 +93,57 @@ public record FlattenOptions(
     return builder().build();
   }
 
-  /** Builds {@link FlattenOptions}. */
+  /** A builder that starts from these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.tags.addAll(tags);
+    b.image = image;
+    b.allImages = allImages;
+    b.keepBase = keepBase;
+    b.fromLayer = fromLayer;
+    b.format = format;
+    b.compression = compression;
+    b.rootfs = rootfs;
+    b.created = created;
+    b.clampMtime = clampMtime;
+    b.maxLayers = maxLayers;
+    b.verify = verify;
+    b.reporter = reporter;
+    b.progress = progress;
+    b.threads = threads;
+    b.tempDir = tempDir;
+    return b;
+  }
+
+  /** Builds {@link FlattenOptions}; {@link #build} checks the rules. */
   public static final class Builder {
     private final List<String> tags = new ArrayList<>();
-    private String image;
+    private @Nullable String image;
     private boolean allImages;
     private int keepBase;
-    private String fromLayer;
+    private @Nullable String fromLayer;
     private OutputFormat format = OutputFormat.DOCKER;
     private OutputCompression compression = OutputCompression.NONE;
-    private Instant created;
-    private Instant clampMtime;
-    private Integer maxLayers;
+    private boolean rootfs;
+    private @Nullable Instant created;
+    private @Nullable Instant clampMtime;
+    private @Nullable Integer maxLayers;
     private boolean verify;
     private Reporter reporter = Reporter.SILENT;
     private Progress progress = Progress.NONE;
     private int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
-    private Path tempDir;
+    private @Nullable Path tempDir;
 
     private Builder() {}
 
-    /**
-     * Adds an output tag. A name without a tag means {@code :latest}.
-     *
-     * @throws IllegalArgumentException if Docker would not accept it as a repository tag
-     */
+    /** Adds an output tag. A name without a tag means {@code :latest}. */
     public Builder tag(String tag) {
-      ImageReference ref = ImageReference.parseWithDefaultTag(tag);
-      if (ref == null) {
-        throw new IllegalArgumentException(
-            "invalid tag '" + tag + "': expected name:tag with a lower-case name, e.g. app:1.0");
-      }
-      tags.add(ref.toString());
+      tags.add(tag);
       return this;
     }
 
     /** Which image to flatten when the archive holds several: a tag or an image id prefix. */
-    public Builder image(String image) {
+    public Builder image(@Nullable String image) {
       this.image = image;
       return this;
     }
@@ -114,19 +156,17 @@ public record FlattenOptions(
 
     /** Keep the bottom {@code layers} layers unchanged and flatten the rest onto them. */
     public Builder keepBase(int layers) {
-      if (layers < 0) {
-        throw new IllegalArgumentException("--keep-base must be 0 or more, got " + layers);
-      }
       this.keepBase = layers;
       return this;
     }
 
     /** Keep the layers up to and including {@code layer} (diff_id, prefix or 1-based position). */
-    public Builder fromLayer(String layer) {
+    public Builder fromLayer(@Nullable String layer) {
       this.fromLayer = layer;
       return this;
     }
 
+    /** The layout of the written archive (default {@link OutputFormat#DOCKER}). */
     public Builder format(OutputFormat format) {
       this.format = format;
       return this;
@@ -137,23 +177,29 @@ public record FlattenOptions(
       return this;
     }
 
+    /**
+     * Write only the merged filesystem, as a plain (or {@link #compression compressed}) tar: one
+     * image, no kept base, no format or tags.
+     */
+    public Builder rootfs(boolean rootfs) {
+      this.rootfs = rootfs;
+      return this;
+    }
+
     /** Sets the config's {@code created} and the new history entry's time. */
-    public Builder created(Instant created) {
+    public Builder created(@Nullable Instant created) {
       this.created = created;
       return this;
     }
 
     /** Gives entries newer than {@code time} that time. */
-    public Builder clampMtime(Instant time) {
+    public Builder clampMtime(@Nullable Instant time) {
       this.clampMtime = time;
       return this;
     }
 
     /** Copies an image that has at most {@code layers} layers unchanged. */
     public Builder maxLayers(int layers) {
-      if (layers < 1) {
-        throw new IllegalArgumentException("--max-layers must be 1 or more, got " + layers);
-      }
       this.maxLayers = layers;
       return this;
     }
@@ -188,38 +234,32 @@ public record FlattenOptions(
       return this;
     }
 
+    /**
+     * The options, checked; tags written the way Docker does ({@code name} is {@code name:latest}).
+     *
+     * @throws InvalidOptionsException naming the options that break a rule
+     */
     public FlattenOptions build() {
-      if (keepBase > 0 && fromLayer != null) {
-        throw new IllegalArgumentException("--keep-base and --from-layer exclude each other");
-      }
-      if (allImages && image != null) {
-        throw new IllegalArgumentException("--all-images and --image exclude each other");
-      }
-      return new FlattenOptions(
-          tags,
-          image,
-          allImages,
-          keepBase,
-          fromLayer,
-          format,
-          compression,
-          created,
-          clampMtime,
-          maxLayers,
-          verify,
-          reporter,
-          progress,
-          threads,
-          tempDir == null ? TempFiles.directory() : tempDir);
+      FlattenOptions options =
+          new FlattenOptions(
+              OptionRules.tags(tags),
+              image,
+              allImages,
+              keepBase,
+              fromLayer,
+              format,
+              compression,
+              rootfs,
+              created,
+              clampMtime,
+              maxLayers,
+              verify,
+              reporter,
+              progress,
+              threads,
+              tempDir == null ? OptionRules.defaultTempDir() : tempDir);
+      OptionRules.check(options);
+      return options;
     }
-  }
-
-  /** The config time as written, or null. */
-  String createdText() {
-    return created == null ? null : Times.rfc3339(created);
-  }
-
-  long clampSeconds() {
-    return clampMtime == null ? Long.MAX_VALUE : clampMtime.getEpochSecond();
   }
 }

@@ -1,8 +1,9 @@
 package dev.flattar;
 
-import dev.flattar.merge.MergeStats;
 import dev.flattar.model.Digest;
+import dev.flattar.model.MergeSummary;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What was written for one image.
@@ -14,16 +15,17 @@ import java.util.List;
  * @param diffId the digest of the new layer (uncompressed)
  * @param layerSize the new layer's stored size in bytes
  * @param tags the RepoTags written
+ * @param merge what the merge did: members kept, whiteouts applied, links rewritten, bytes hidden
  */
 public record ImageResult(
     Digest sourceId,
     int sourceLayers,
     int keptLayers,
-    Digest imageId,
+    @Nullable Digest imageId,
     Digest diffId,
     long layerSize,
     List<String> tags,
-    MergeStats stats) {
+    MergeSummary merge) {
   public ImageResult {
     tags = List.copyOf(tags);
   }

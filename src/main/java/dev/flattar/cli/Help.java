@@ -2,8 +2,11 @@ package dev.flattar.cli;
 
 import java.io.PrintStream;
 
-/** The --help text: every option, examples, exit statuses. */
+/** The --help text: every option ({@link Flag}), examples, exit statuses. */
 final class Help {
+  /** Where descriptions start. */
+  private static final int COLUMN = 25;
+
   private Help() {}
 
   static void print(PrintStream out) {
@@ -20,48 +23,18 @@ final class Help {
         INPUT is an image archive (docker save, podman save, skopeo, crane, kaniko, jib, Bazel,
         OCI layout; plain or gzip/bzip2/xz/zstd-compressed). Without INPUT, or with -, it is
         read from standard input. @FILE anywhere reads more arguments from FILE, one per line.
-
-        Output:
-          -o, --output FILE      write to FILE (default: standard output). FILE appears only
-                                 when complete; on failure an existing FILE is untouched.
-              --in-place         replace INPUT with the result, atomically
-              --format FORMAT    docker (default: manifest.json), oci (an OCI image layout) or
-                                 both (docker save 25+ style: both over the same blobs)
-              --compress C       compress the new layer: none (default), gzip[:1-9] or
-                                 zstd[:1-19]; the diff_id stays the uncompressed digest
-              --rootfs           write only the merged filesystem, as a plain tar
-              --verify           read the written file back and check configs, digests and
-                                 every member of the new layer against the plan (needs -o)
-          -t, --tag NAME:TAG     name the output image (repeatable); without -t the input's
-                                 names are kept. A name without a tag means NAME:latest.
-
-        Which images and layers:
-              --image REF        the image to flatten when the archive holds several: a tag
-                                 (busybox, busybox:1.36) or an image id prefix (sha256:ab12)
-              --all-images       flatten every image of the archive, keeping their names
-              --keep-base N      keep the bottom N layers unchanged and flatten the rest onto
-                                 them (whiteouts for what the rest deleted from them)
-              --from-layer L     keep the layers up to and including L: a diff_id (or a prefix
-                                 of 4+ hex digits) or a 1-based position
-              --max-layers N     if the image has at most N layers, copy the archive
-                                 unchanged (exit status 0; says so on stderr)
-
-        Reproducible builds (the output never depends on the clock):
-              --created TIME     set the config's created time and the new history entry's;
-                                 SOURCE_DATE_EPOCH does the same when --created is not given
-              --clamp-mtime TIME give entries newer than TIME that time
-                                 TIME is RFC 3339 (2024-01-31T12:00:00Z) or epoch seconds (@1706702400)
-
-        Inspect (reads layer headers only; writes nothing):
-              inspect, --dry-run per layer: entries, bytes, what later layers hide; the size of
-                                 the flattened layer
-              --json             the same as JSON on standard output
-
-        Messages:
-          -v, --verbose          explain each step and each merge decision; stack traces on errors
-          -q, --quiet            print nothing but errors
-          -h, --help             show this help
-              --version          show the version
+        """);
+    for (Flag.Group group : Flag.Group.values()) {
+      out.println();
+      out.println(group.heading);
+      for (Flag flag : Flag.values()) {
+        if (flag.group == group) {
+          print(flag, out);
+        }
+      }
+    }
+    out.print(
+        """
 
         Examples:
           docker save app:1.0 | flat-tar > app-flat.tar
@@ -74,5 +47,18 @@ final class Help {
         Exit status: 0 success, 1 failure (bad input, I/O error; nothing is written),
         2 usage error.
         """);
+  }
+
+  /** {@code " -o, --output FILE write to FILE..."}, descriptions wrapped as written. */
+  private static void print(Flag flag, PrintStream out) {
+    String label =
+        flag == Flag.DRY_RUN
+            ? "inspect, " + flag.display()
+            : flag.display() + (flag.value == null ? "" : " " + flag.value);
+    String left = "  " + (flag.shortName == null ? "    " : "-" + flag.shortName + ", ") + label;
+    for (int i = 0; i < flag.help.size(); i++) {
+      String start = i == 0 ? left : "";
+      out.println(start + " ".repeat(Math.max(1, COLUMN - start.length())) + flag.help.get(i));
+    }
   }
 }

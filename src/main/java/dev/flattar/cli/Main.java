@@ -6,9 +6,11 @@ import dev.flattar.FlattenResult;
 import dev.flattar.ImageResult;
 import dev.flattar.Input;
 import dev.flattar.InspectReport;
+import dev.flattar.InvalidOptionsException;
 import dev.flattar.Output;
 import dev.flattar.Version;
 import dev.flattar.model.FlatTarException;
+import dev.flattar.model.Progress;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -17,6 +19,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
@@ -52,9 +56,7 @@ public final class Main {
   public static void main(String[] args) {
     // Temporary files of libraries (zstd-jni unpacks its native code) go where ours go: $TMPDIR.
     String tmp = System.getenv("TMPDIR");
-    if (tmp != null
-        && !tmp.isEmpty()
-        && java.nio.file.Files.isDirectory(java.nio.file.Path.of(tmp))) {
+    if (tmp != null && !tmp.isEmpty() && Files.isDirectory(Path.of(tmp))) {
       System.setProperty("java.io.tmpdir", tmp);
     }
     OutputStream stdout =
@@ -86,11 +88,9 @@ public final class Main {
     }
     StderrReporter reporter = new StderrReporter(err, options.verbose(), options.quiet());
     try {
-      FlattenOptions.Builder builder = options.flatten().reporter(reporter);
-      if (!options.quiet() && isTerminal.test(2)) {
-        builder.progress(TerminalProgress.on(err));
-      }
-      FlattenOptions flatten = builder.build();
+      Progress progress =
+          !options.quiet() && isTerminal.test(2) ? TerminalProgress.on(err) : Progress.NONE;
+      FlattenOptions flatten = options.flattenOptions(reporter, progress);
       if (options.command() == CliOptions.Command.INSPECT) {
         InspectReport report = FlatTar.inspect(input(options), flatten);
         if (options.json()) {
@@ -103,6 +103,8 @@ public final class Main {
       return flatten(options, flatten, reporter);
     } catch (CliOptions.UsageException e) {
       return usage(e.getMessage());
+    } catch (InvalidOptionsException e) {
+      return usage(e.message(Flag::nameOf));
     } catch (FlatTarException e) {
       return failure(e.getMessage(), e, options);
     } catch (IOException e) {
@@ -117,41 +119,38 @@ public final class Main {
 
   private int flatten(CliOptions options, FlattenOptions flatten, StderrReporter reporter)
       throws CliOptions.UsageException, FlatTarException, IOException {
-    if (options.output() == null && isTerminal.test(1)) {
+    Path outputPath = options.output();
+    if (outputPath == null && isTerminal.test(1)) {
       throw new CliOptions.UsageException(
           "refusing to write a binary archive to a terminal; use -o FILE or redirect stdout");
     }
     Input input = input(options);
     Output output =
-        options.output() == null
+        outputPath == null
             ? Output.stream(stdout)
-            : options.inPlace()
-                ? Output.replacingInput(options.output())
-                : Output.file(options.output());
-    if (options.rootfs()) {
-      ImageResult r = FlatTar.exportRootfs(input, output, flatten);
-      reporter.verbose("wrote the merged filesystem: " + r.layerSize() + " bytes, " + r.diffId());
-    } else {
-      FlattenResult result = FlatTar.flatten(input, output, flatten);
-      for (ImageResult r : result.images()) {
-        reporter.verbose(
-            "wrote "
-                + r.imageId()
-                + " ("
-                + r.layerSize()
-                + "-byte layer "
-                + r.diffId()
-                + ")"
-                + (r.tags().isEmpty() ? ", untagged" : " as " + String.join(", ", r.tags())));
-      }
+            : options.inPlace() ? Output.replacingInput(outputPath) : Output.file(outputPath);
+    FlattenResult result = FlatTar.flatten(input, output, flatten);
+    for (ImageResult r : result.images()) {
+      reporter.verbose(
+          r.imageId() == null
+              ? "wrote the merged filesystem: " + r.layerSize() + " bytes, " + r.diffId()
+              : "wrote "
+                  + r.imageId()
+                  + " ("
+                  + r.layerSize()
+                  + "-byte layer "
+                  + r.diffId()
+                  + ")"
+                  + (r.tags().isEmpty() ? ", untagged" : " as " + String.join(", ", r.tags())));
     }
     stdout.flush();
     return OK;
   }
 
   private Input input(CliOptions options) throws CliOptions.UsageException {
-    if (options.input() != null) {
-      return Input.file(options.input());
+    Path path = options.input();
+    if (path != null) {
+      return Input.file(path);
     }
     if (isTerminal.test(0)) {
       throw new CliOptions.UsageException(

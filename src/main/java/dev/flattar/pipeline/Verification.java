@@ -1,4 +1,4 @@
-package dev.flattar;
+package dev.flattar.pipeline;
 
 import dev.flattar.archive.ImageLayouts;
 import dev.flattar.archive.LayerScanner;

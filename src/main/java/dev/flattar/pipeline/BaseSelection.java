@@ -1,4 +1,4 @@
-package dev.flattar;
+package dev.flattar.pipeline;
 
 import dev.flattar.archive.SourceImage;
 import dev.flattar.model.Digest;
@@ -15,13 +15,11 @@ final class BaseSelection {
    * @param diffIds the image's layers, oldest first (null where the archive names none: pre-1.10)
    * @return the number of layers to keep: 0 when neither option is given
    */
-  static int keep(FlattenOptions options, String image, List<Digest> diffIds)
+  static int keep(BaseChoice base, String image, List<Digest> diffIds)
       throws InvalidImageException {
     int total = diffIds.size();
-    int keep =
-        options.fromLayer() == null
-            ? options.keepBase()
-            : position(options.fromLayer(), image, diffIds);
+    String fromLayer = base.fromLayer();
+    int keep = fromLayer == null ? base.keep() : position(fromLayer, image, diffIds);
     if (keep > 0 && keep >= total) {
       throw new InvalidImageException(
           image + " has " + total + " layers; keeping " + keep + " leaves nothing to flatten");

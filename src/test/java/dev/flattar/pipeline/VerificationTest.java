@@ -1,8 +1,10 @@
-package dev.flattar;
+package dev.flattar.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flattar.FlatTar;
+import dev.flattar.FlattenOptions;
 import dev.flattar.io.InputArchive;
 import dev.flattar.model.FlatTarException;
 import dev.flattar.model.OutputCompression;
@@ -74,7 +76,7 @@ class VerificationTest {
     try (InputArchive input = InputArchive.open(tmp.resolve("in2.tar"), tmp);
         FileChannel ch =
             FileChannel.open(other, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-      otherRun = Flattening.flatten(input, ArchiveSink.of(ch), FlattenOptions.defaults());
+      otherRun = Flattening.flatten(input, ArchiveSink.of(ch), TestJobs.defaults(tmp), false);
     }
     try (FileChannel ch = FileChannel.open(out, StandardOpenOption.READ)) {
       // The archive is intact, but it is not what the other plan says it should be.
@@ -89,7 +91,7 @@ class VerificationTest {
     try (InputArchive input = InputArchive.open(in, tmp);
         FileChannel ch =
             FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-      return Flattening.flatten(input, ArchiveSink.of(ch), FlattenOptions.defaults());
+      return Flattening.flatten(input, ArchiveSink.of(ch), TestJobs.defaults(tmp), false);
     }
   }
 }

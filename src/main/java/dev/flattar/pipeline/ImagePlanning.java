@@ -1,4 +1,4 @@
-package dev.flattar;
+package dev.flattar.pipeline;
 
 import dev.flattar.archive.ScannedLayer;
 import dev.flattar.archive.SourceImage;
@@ -26,11 +26,10 @@ import java.util.List;
 final class ImagePlanning {
   private ImagePlanning() {}
 
-  static OutputImage plan(
-      SourceImage image, List<ScannedLayer> layers, List<String> tags, FlattenOptions options)
+  static OutputImage plan(SourceImage image, List<ScannedLayer> layers, List<String> tags, Job job)
       throws FlatTarException {
-    Reporter reporter = options.reporter();
-    int keep = BaseSelection.keep(options, image.displayName(), BaseSelection.diffIds(image));
+    Reporter reporter = job.reporter();
+    int keep = BaseSelection.keep(job.base(), image.displayName(), BaseSelection.diffIds(image));
     List<List<TarEntry>> entries = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (ScannedLayer layer : layers) {
@@ -41,7 +40,7 @@ final class ImagePlanning {
         reporter.isVerbose()
             ? (path, decision) -> reporter.verbose(TarEntry.display(path) + ": " + decision)
             : MergeLog.NONE;
-    Plan plan = Merger.merge(entries, names, new MergeSettings(keep, options.clampSeconds(), log));
+    Plan plan = Merger.merge(entries, names, new MergeSettings(keep, job.clampMtime(), log));
     reporter.verbose(
         "merged: "
             + plan.stats().kept()
@@ -58,14 +57,13 @@ final class ImagePlanning {
             + " bytes");
     List<KeptLayer> kept = new ArrayList<>();
     for (ScannedLayer layer : layers.subList(0, keep)) {
-      kept.add(kept(layer, options));
+      kept.add(kept(layer, job));
     }
     return new OutputImage(
         image.id(), image.config(), layers.size(), tags, kept, plan, streams(layers));
   }
 
-  private static KeptLayer kept(ScannedLayer layer, FlattenOptions options)
-      throws UnsupportedImageException {
+  private static KeptLayer kept(ScannedLayer layer, Job job) throws UnsupportedImageException {
     String mediaType =
         switch (layer.compression()) {
           case NONE -> "application/vnd.oci.image.layer.v1.tar";
@@ -73,7 +71,7 @@ final class ImagePlanning {
           case ZSTD -> "application/vnd.oci.image.layer.v1.tar+zstd";
           default -> null;
         };
-    if (mediaType == null && options.format().oci()) {
+    if (mediaType == null && job.format().oci()) {
       throw new UnsupportedImageException(
           layer.ref().describe()
               + " is "

@@ -1,0 +1,204 @@
+package dev.flattar.cli;
+
+import dev.flattar.FlattenOptions.Option;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every option of the command line, named once: its spellings, its value, whether it may be
+ * repeated, the API option it sets (so API messages can be told in the command line's words), and
+ * its lines in {@code --help}.
+ */
+enum Flag {
+  OUTPUT(
+      Group.OUTPUT,
+      "o",
+      "output",
+      "FILE",
+      Option.OUTPUT,
+      "write to FILE (default: standard output). FILE appears only",
+      "when complete; on failure an existing FILE is untouched."),
+  IN_PLACE(Group.OUTPUT, null, "in-place", null, null, "replace INPUT with the result, atomically"),
+  FORMAT(
+      Group.OUTPUT,
+      null,
+      "format",
+      "FORMAT",
+      Option.FORMAT,
+      "docker (default: manifest.json), oci (an OCI image layout) or",
+      "both (docker save 25+ style: both over the same blobs)"),
+  COMPRESS(
+      Group.OUTPUT,
+      null,
+      "compress",
+      "C",
+      Option.COMPRESSION,
+      "compress the new layer: none (default), gzip[:1-9] or",
+      "zstd[:1-19]; the diff_id stays the uncompressed digest"),
+  ROOTFS(
+      Group.OUTPUT,
+      null,
+      "rootfs",
+      null,
+      Option.ROOTFS,
+      "write only the merged filesystem, as a plain tar"),
+  VERIFY(
+      Group.OUTPUT,
+      null,
+      "verify",
+      null,
+      Option.VERIFY,
+      "read the written file back and check configs, digests and",
+      "every member of the new layer against the plan (needs -o)"),
+  TAG(
+      Group.OUTPUT,
+      "t",
+      "tag",
+      "NAME:TAG",
+      Option.TAG,
+      "name the output image (repeatable); without -t the input's",
+      "names are kept. A name without a tag means NAME:latest."),
+  IMAGE(
+      Group.SELECTION,
+      null,
+      "image",
+      "REF",
+      Option.IMAGE,
+      "the image to flatten when the archive holds several: a tag",
+      "(busybox, busybox:1.36) or an image id prefix (sha256:ab12)"),
+  ALL_IMAGES(
+      Group.SELECTION,
+      null,
+      "all-images",
+      null,
+      Option.ALL_IMAGES,
+      "flatten every image of the archive, keeping their names"),
+  KEEP_BASE(
+      Group.SELECTION,
+      null,
+      "keep-base",
+      "N",
+      Option.KEEP_BASE,
+      "keep the bottom N layers unchanged and flatten the rest onto",
+      "them (whiteouts for what the rest deleted from them)"),
+  FROM_LAYER(
+      Group.SELECTION,
+      null,
+      "from-layer",
+      "L",
+      Option.FROM_LAYER,
+      "keep the layers up to and including L: a diff_id (or a prefix",
+      "of 4+ hex digits) or a 1-based position"),
+  MAX_LAYERS(
+      Group.SELECTION,
+      null,
+      "max-layers",
+      "N",
+      Option.MAX_LAYERS,
+      "if the image has at most N layers, copy the archive",
+      "unchanged (exit status 0; says so on stderr)"),
+  CREATED(
+      Group.REPRODUCIBLE,
+      null,
+      "created",
+      "TIME",
+      Option.CREATED,
+      "set the config's created time and the new history entry's;",
+      "SOURCE_DATE_EPOCH does the same when --created is not given"),
+  CLAMP_MTIME(
+      Group.REPRODUCIBLE,
+      null,
+      "clamp-mtime",
+      "TIME",
+      Option.CLAMP_MTIME,
+      "give entries newer than TIME that time",
+      "TIME is RFC 3339 (2024-01-31T12:00:00Z) or epoch seconds (@1706702400)"),
+  DRY_RUN(
+      Group.INSPECT,
+      null,
+      "dry-run",
+      null,
+      null,
+      "per layer: entries, bytes, what later layers hide; the size of",
+      "the flattened layer"),
+  JSON(Group.INSPECT, null, "json", null, null, "the same as JSON on standard output"),
+  VERBOSE(
+      Group.MESSAGES,
+      "v",
+      "verbose",
+      null,
+      null,
+      "explain each step and each merge decision; stack traces on errors"),
+  QUIET(Group.MESSAGES, "q", "quiet", null, null, "print nothing but errors"),
+  HELP(Group.MESSAGES, "h", "help", null, null, "show this help"),
+  VERSION(Group.MESSAGES, null, "version", null, null, "show the version");
+
+  /** The headings of {@code --help}, in order. */
+  enum Group {
+    OUTPUT("Output:"),
+    SELECTION("Which images and layers:"),
+    REPRODUCIBLE("Reproducible builds (the output never depends on the clock):"),
+    INSPECT("Inspect (reads layer headers only; writes nothing):"),
+    MESSAGES("Messages:");
+
+    final String heading;
+
+    Group(String heading) {
+      this.heading = heading;
+    }
+  }
+
+  final Group group;
+  final @Nullable String shortName;
+  final String longName;
+  final @Nullable String value;
+  final @Nullable Option option;
+  final List<String> help;
+
+  Flag(
+      Group group,
+      @Nullable String shortName,
+      String longName,
+      @Nullable String value,
+      @Nullable Option option,
+      String... help) {
+    this.group = group;
+    this.shortName = shortName;
+    this.longName = longName;
+    this.value = value;
+    this.option = option;
+    this.help = List.of(help);
+  }
+
+  /** The spellings jopt-simple accepts, short first. */
+  List<String> spellings() {
+    return shortName == null ? List.of(longName) : List.of(shortName, longName);
+  }
+
+  boolean takesValue() {
+    return value != null;
+  }
+
+  /** Options that are not lists: given twice, the second would silently win. */
+  boolean once() {
+    return takesValue() && this != TAG;
+  }
+
+  /** How messages name it: {@code --keep-base}. */
+  String display() {
+    return "--" + longName;
+  }
+
+  /** How the command line names an API option in messages. */
+  static String nameOf(Option option) {
+    if (option == Option.OUTPUT) {
+      return "-o FILE";
+    }
+    for (Flag f : values()) {
+      if (f.option == option) {
+        return f.display();
+      }
+    }
+    return option.apiName();
+  }
+}

@@ -1,0 +1,78 @@
+package dev.flattar.pipeline;
+
+import dev.flattar.archive.DeferredDigests;
+import dev.flattar.archive.ImageLayouts;
+import dev.flattar.archive.ImageSelection;
+import dev.flattar.archive.LayerRef;
+import dev.flattar.archive.LayerScanner;
+import dev.flattar.archive.OuterArchive;
+import dev.flattar.archive.ScannedLayer;
+import dev.flattar.archive.SourceImage;
+import dev.flattar.io.InputArchive;
+import dev.flattar.model.FlatTarException;
+import dev.flattar.model.InvalidImageException;
+import dev.flattar.model.Texts;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The images a run works on, and their layers read and checked. */
+final class ImageSources {
+  private ImageSources() {}
+
+  /** The images of the archive that {@code job} chooses. */
+  static List<SourceImage> chosen(InputArchive input, Job job)
+      throws FlatTarException, IOException {
+    OuterArchive archive = OuterArchive.read(input);
+    List<SourceImage> images = ImageLayouts.read(archive, job.reporter());
+    if (job.images().all()) {
+      if (!job.tags().isEmpty() && images.size() > 1) {
+        throw new InvalidImageException(
+            "--tag names one image, but --all-images writes "
+                + images.size()
+                + "; keep their own names");
+      }
+      return images;
+    }
+    return List.of(ImageSelection.select(images, job.images().reference(), input.label()));
+  }
+
+  /**
+   * Scans the layers of all the images, each stored layer once, and checks them against their
+   * digests; the results per image.
+   *
+   * @param hashStored also hash compressed layers' stored bytes (kept layers written into an OCI
+   *     layout need their digest)
+   * @param deferred where the digest checks of uncompressed layers go when the output is kept only
+   *     if they pass, or null to check every layer now
+   */
+  static List<List<ScannedLayer>> scan(
+      InputArchive input,
+      List<SourceImage> images,
+      Job job,
+      boolean hashStored,
+      @Nullable DeferredDigests deferred)
+      throws FlatTarException, IOException {
+    List<LayerRef> all = new ArrayList<>();
+    images.forEach(i -> all.addAll(i.layers()));
+    List<ScannedLayer> scanned =
+        LayerScanner.scan(
+            all, job.threads(), hashStored, job.progress(), deferred, input.digests());
+    List<List<ScannedLayer>> perImage = new ArrayList<>();
+    int at = 0;
+    for (SourceImage image : images) {
+      perImage.add(scanned.subList(at, at + image.layers().size()));
+      at += image.layers().size();
+      job.reporter()
+          .verbose(
+              "flattening "
+                  + image.displayName()
+                  + " from "
+                  + image.origin()
+                  + ": "
+                  + Texts.count(image.layers().size(), "layer"));
+    }
+    return perImage;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.flattar.pipeline;
+
+import dev.flattar.archive.DeferredDigests;
+import dev.flattar.archive.ScannedLayer;
+import dev.flattar.archive.SourceImage;
+import dev.flattar.io.InputArchive;
+import dev.flattar.model.FlatTarException;
+import dev.flattar.writer.ArchiveSink;
+import dev.flattar.writer.LayerBlob;
+import dev.flattar.writer.OutputImage;
+import dev.flattar.writer.RootfsWriter;
+import java.io.IOException;
+import java.util.List;
+
+/** Writes only the merged filesystem of the chosen image: the new layer itself, as a tar. */
+final class RootfsExport {
+  private RootfsExport() {}
+
+  static Outcome write(InputArchive input, ArchiveSink sink, Job job, boolean keptWhenComplete)
+      throws FlatTarException, IOException {
+    SourceImage image = ImageSources.chosen(input, job).get(0);
+    try (DeferredDigests deferred = keptWhenComplete ? DeferredDigests.start(1) : null) {
+      List<ScannedLayer> layers =
+          ImageSources.scan(input, List.of(image), job, false, deferred).get(0);
+      OutputImage planned = ImagePlanning.plan(image, layers, List.of(), job);
+      LayerBlob blob =
+          RootfsWriter.write(
+              planned.plan(), planned.layers(), job.compression(), sink, job.progress());
+      if (deferred != null) {
+        deferred.await();
+      }
+      return new Outcome(List.of(new ImageOutcome(planned, null, blob)), false);
+    }
+  }
+}
