@@ -4,11 +4,12 @@ import dev.flattar.io.HashingInputStream;
 import dev.flattar.model.FlatTarException;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Digest checks of uncompressed layers whose headers were read without hashing them, run on their
@@ -18,23 +19,39 @@ import java.util.concurrent.Future;
  * written, instead of before, puts the two largest costs of a run on both cores at once.
  */
 public final class DeferredDigests implements Closeable {
-  private final ExecutorService pool;
+  private static final DeferredDigests NONE = new DeferredDigests(null);
+
+  private final @Nullable ExecutorService pool;
   private final List<Future<Void>> checks = new ArrayList<>();
 
-  private DeferredDigests(int threads) {
-    pool = Executors.newFixedThreadPool(threads, LayerScanner.daemonThreads("flat-tar-check"));
+  private DeferredDigests(@Nullable ExecutorService pool) {
+    this.pool = pool;
   }
 
+  /** Checks run on {@code threads} threads of their own. */
   public static DeferredDigests start(int threads) {
-    return new DeferredDigests(Math.max(1, threads));
+    return new DeferredDigests(Workers.pool(threads, "flat-tar-check"));
+  }
+
+  /** None: every layer is checked before anything is written. */
+  public static DeferredDigests none() {
+    return NONE;
+  }
+
+  /** Whether checks may be handed here. */
+  boolean enabled() {
+    return pool != null;
   }
 
   /** Starts hashing the stored bytes of an uncompressed layer and checking them. */
-  synchronized void add(LayerRef ref) {
+  synchronized void add(LayerSource source) {
+    if (pool == null) {
+      throw new IllegalStateException("no deferred checks in this run");
+    }
     checks.add(
         pool.submit(
             () -> {
-              check(ref);
+              check(source);
               return null;
             }));
   }
@@ -46,20 +63,23 @@ public final class DeferredDigests implements Closeable {
       all = List.copyOf(checks);
     }
     for (Future<Void> check : all) {
-      LayerScanner.await(check);
+      Workers.await(check);
     }
   }
 
   /** Stops checks still running (the output is being abandoned). */
   @Override
   public void close() {
-    pool.shutdownNow();
+    if (pool != null) {
+      pool.shutdownNow();
+    }
   }
 
-  private static void check(LayerRef ref) throws FlatTarException, IOException {
-    try (HashingInputStream content = new HashingInputStream(ref.data().open())) {
+  private static void check(LayerSource source) throws FlatTarException, IOException {
+    try (InputStream stored = source.stored();
+        HashingInputStream content = new HashingInputStream(stored)) {
       content.drain();
-      LayerScanner.checkStoredAsIs(ref, content.digest(), content.count());
+      LayerDigests.checkStoredAsIs(source.ref(), content.digest(), content.count());
     }
   }
 }

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Finds the images in an archive, whichever of the layouts in FORMAT.md section 1 it uses. */
+/** Finds the images in an archive, whichever of the layouts in README's "What it reads" it uses. */
 public final class ImageLayouts {
   private ImageLayouts() {}
 

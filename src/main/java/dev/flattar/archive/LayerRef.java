@@ -2,10 +2,13 @@ package dev.flattar.archive;
 
 import dev.flattar.io.FileSlice;
 import dev.flattar.model.Digest;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One layer of a source image: where its bytes are and what digests the image claims for them.
+ * One layer of a source image as its archive describes it: where its bytes are and what digests the
+ * image claims for them.
  *
+ * @param archive how messages name the archive the layer is in (its path, or "stdin")
  * @param position 1-based position in the image, oldest first
  * @param member the archive path the layer was found at, for messages
  * @param diffId the claimed sha256 of the uncompressed layer, or null (pre-1.10 archives)
@@ -13,9 +16,16 @@ import dev.flattar.model.Digest;
  * @param blobSize the claimed size of the stored bytes, or -1
  */
 public record LayerRef(
-    int position, String member, FileSlice data, Digest diffId, Digest blobDigest, long blobSize) {
+    String archive,
+    int position,
+    String member,
+    FileSlice data,
+    @Nullable Digest diffId,
+    @Nullable Digest blobDigest,
+    long blobSize) {
 
+  /** How errors name the layer: {@code app.tar: layer 2 (blobs/sha256/ab12…)}. */
   public String describe() {
-    return "layer " + position + " (" + member + ")";
+    return archive + ": layer " + position + " (" + member + ")";
   }
 }

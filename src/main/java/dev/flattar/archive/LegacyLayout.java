@@ -149,6 +149,7 @@ final class LegacyLayout {
       String path = chain.get(i) + "/layer.tar";
       layers.add(
           new LayerRef(
+              archive.label(),
               i + 1,
               path,
               archive.file(path, "layer of v1 image " + chain.get(i)),

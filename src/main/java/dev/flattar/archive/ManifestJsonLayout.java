@@ -99,7 +99,7 @@ final class ManifestJsonLayout {
         }
       }
       FileSlice data = archive.file(path, "layer " + (j + 1) + " of " + name);
-      layers.add(new LayerRef(j + 1, path, data, diffId, blobDigest(path), -1));
+      layers.add(new LayerRef(archive.label(), j + 1, path, data, diffId, blobDigest(path), -1));
     }
     List<String> tags =
         JsonMembers.strings(JsonMembers.field(entry, "RepoTags"), where + " RepoTags");

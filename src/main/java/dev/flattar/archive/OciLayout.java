@@ -192,7 +192,7 @@ final class OciLayout {
                 + " blob is not in the archive; it cannot be flattened offline");
       }
       FileSlice data = archive.file(path, "layer " + (j + 1) + " of " + manifestPath);
-      layers.add(new LayerRef(j + 1, path, data, diffIds.get(j), blob, size(d)));
+      layers.add(new LayerRef(archive.label(), j + 1, path, data, diffIds.get(j), blob, size(d)));
     }
     List<String> tags = name == null ? List.of() : List.of(name);
     return new SourceImage(Digest.of(configBytes), config, tags, layers, where);

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -124,7 +125,7 @@ public final class OuterArchive {
               + " '"
               + TarEntry.display(path)
               + "' is a "
-              + m.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+              + m.type().name().toLowerCase(Locale.ROOT).replace('_', ' ')
               + ", not a file");
     }
     return m.data();

@@ -4,6 +4,7 @@ import dev.flattar.io.Compression;
 import dev.flattar.model.Digest;
 import dev.flattar.tar.TarEntry;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A layer whose headers have been read and whose content has been (or is being) checked against its
@@ -16,12 +17,27 @@ import java.util.List;
  * @param entries the members in archive order, with data offsets into the uncompressed stream
  */
 public record ScannedLayer(
-    LayerRef ref,
-    Digest diffId,
-    Digest storedDigest,
-    Compression compression,
+    LayerSource source,
+    @Nullable Digest diffId,
+    @Nullable Digest storedDigest,
     List<TarEntry> entries) {
   public ScannedLayer {
     entries = List.copyOf(entries);
+  }
+
+  public LayerRef ref() {
+    return source.ref();
+  }
+
+  public Compression compression() {
+    return source.compression();
+  }
+
+  /** The same scan, for another listing of the same stored layer (an image that lists it twice). */
+  ScannedLayer as(LayerRef other) {
+    return other == source.ref()
+        ? this
+        : new ScannedLayer(
+            new LayerSource(other, source.compression()), diffId, storedDigest, entries);
   }
 }

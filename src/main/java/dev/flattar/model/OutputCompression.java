@@ -9,15 +9,15 @@ import java.util.Locale;
 public record OutputCompression(Kind kind, int level) {
   /** The compression formats flat-tar writes. */
   public enum Kind {
-    NONE("", ""),
-    GZIP("+gzip", ".gz"),
-    ZSTD("+zstd", ".zst");
+    NONE(MediaTypes.OCI_LAYER, ""),
+    GZIP(MediaTypes.OCI_LAYER_GZIP, ".gz"),
+    ZSTD(MediaTypes.OCI_LAYER_ZSTD, ".zst");
 
-    private final String mediaTypeSuffix;
+    private final String mediaType;
     private final String extension;
 
-    Kind(String mediaTypeSuffix, String extension) {
-      this.mediaTypeSuffix = mediaTypeSuffix;
+    Kind(String mediaType, String extension) {
+      this.mediaType = mediaType;
       this.extension = extension;
     }
   }
@@ -70,7 +70,7 @@ public record OutputCompression(Kind kind, int level) {
 
   /** The OCI layer media type for this compression. */
   public String mediaType() {
-    return "application/vnd.oci.image.layer.v1.tar" + kind.mediaTypeSuffix;
+    return kind.mediaType;
   }
 
   /** {@code layer.tar} plus {@code .gz} or {@code .zst}. */

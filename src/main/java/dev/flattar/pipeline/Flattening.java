@@ -52,14 +52,13 @@ final class Flattening {
       sink.flush();
       return new Run(new Outcome(List.of(), true), List.of(), List.of());
     }
-    try (DeferredDigests deferred = keptWhenComplete ? DeferredDigests.start(1) : null) {
+    try (DeferredDigests deferred =
+        keptWhenComplete ? DeferredDigests.start(1) : DeferredDigests.none()) {
       List<List<ScannedLayer>> scanned =
           ImageSources.scan(
               input, images, job, job.base().keepsAny() && job.format().oci(), deferred);
       Run run = write(images, scanned, sink, job);
-      if (deferred != null) {
-        deferred.await();
-      }
+      deferred.await();
       return run;
     }
   }

@@ -1,14 +1,13 @@
 package dev.flattar.pipeline;
 
+import dev.flattar.archive.LayerSource;
 import dev.flattar.archive.ScannedLayer;
 import dev.flattar.archive.SourceImage;
-import dev.flattar.io.Compression;
-import dev.flattar.io.FileSlice;
-import dev.flattar.io.SkipByReading;
 import dev.flattar.merge.MergeLog;
 import dev.flattar.merge.MergeSettings;
 import dev.flattar.merge.Merger;
 import dev.flattar.merge.Plan;
+import dev.flattar.model.Digest;
 import dev.flattar.model.FlatTarException;
 import dev.flattar.model.Reporter;
 import dev.flattar.model.Texts;
@@ -17,8 +16,6 @@ import dev.flattar.tar.TarEntry;
 import dev.flattar.writer.KeptLayer;
 import dev.flattar.writer.LayerStreams;
 import dev.flattar.writer.OutputImage;
-import java.io.BufferedInputStream;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,13 +61,12 @@ final class ImagePlanning {
   }
 
   private static KeptLayer kept(ScannedLayer layer, Job job) throws UnsupportedImageException {
-    String mediaType =
-        switch (layer.compression()) {
-          case NONE -> "application/vnd.oci.image.layer.v1.tar";
-          case GZIP -> "application/vnd.oci.image.layer.v1.tar+gzip";
-          case ZSTD -> "application/vnd.oci.image.layer.v1.tar+zstd";
-          default -> null;
-        };
+    String mediaType = layer.source().mediaType();
+    Digest digest = layer.storedDigest();
+    Digest diffId = layer.diffId();
+    if (diffId == null || digest == null) {
+      throw new IllegalStateException(layer.ref().describe() + " was kept without its digests");
+    }
     if (mediaType == null && job.format().oci()) {
       throw new UnsupportedImageException(
           layer.ref().describe()
@@ -78,28 +74,12 @@ final class ImagePlanning {
               + layer.compression().label()
               + "-compressed, which an OCI layout cannot describe; keep it with --format docker");
     }
-    return new KeptLayer(
-        layer.ref().data(),
-        layer.diffId(),
-        layer.storedDigest(),
-        mediaType == null ? "" : mediaType);
+    return new KeptLayer(layer.ref().data(), diffId, digest, mediaType == null ? "" : mediaType);
   }
 
-  /**
-   * Re-opens each layer's uncompressed stream for the writer. It keeps only where each layer is and
-   * how it is compressed, so the headers of members that did not survive can be collected.
-   */
+  /** Each layer's uncompressed stream, opened again for the writer, by plan layer index. */
   static LayerStreams streams(List<ScannedLayer> scanned) {
-    List<FileSlice> slices = scanned.stream().map(s -> s.ref().data()).toList();
-    List<Compression> compressions = scanned.stream().map(ScannedLayer::compression).toList();
-    return k -> {
-      InputStream raw = slices.get(k).open();
-      Compression compression = compressions.get(k);
-      if (compression == Compression.NONE) {
-        // Small members are read through the buffer; large ones bypass it; gaps are seeks.
-        return new BufferedInputStream(raw, 1 << 16);
-      }
-      return new SkipByReading(compression.decompress(new BufferedInputStream(raw, 1 << 16)));
-    };
+    List<LayerSource> sources = scanned.stream().map(ScannedLayer::source).toList();
+    return k -> sources.get(k).uncompressed();
   }
 }

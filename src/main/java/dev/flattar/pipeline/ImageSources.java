@@ -6,6 +6,7 @@ import dev.flattar.archive.ImageSelection;
 import dev.flattar.archive.LayerRef;
 import dev.flattar.archive.LayerScanner;
 import dev.flattar.archive.OuterArchive;
+import dev.flattar.archive.ScanSettings;
 import dev.flattar.archive.ScannedLayer;
 import dev.flattar.archive.SourceImage;
 import dev.flattar.io.InputArchive;
@@ -15,7 +16,6 @@ import dev.flattar.model.Texts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /** The images a run works on, and their layers read and checked. */
 final class ImageSources {
@@ -45,20 +45,22 @@ final class ImageSources {
    * @param hashStored also hash compressed layers' stored bytes (kept layers written into an OCI
    *     layout need their digest)
    * @param deferred where the digest checks of uncompressed layers go when the output is kept only
-   *     if they pass, or null to check every layer now
+   *     if they pass ({@link DeferredDigests#none()} to check every layer now)
    */
   static List<List<ScannedLayer>> scan(
       InputArchive input,
       List<SourceImage> images,
       Job job,
       boolean hashStored,
-      @Nullable DeferredDigests deferred)
+      DeferredDigests deferred)
       throws FlatTarException, IOException {
     List<LayerRef> all = new ArrayList<>();
     images.forEach(i -> all.addAll(i.layers()));
     List<ScannedLayer> scanned =
         LayerScanner.scan(
-            all, job.threads(), hashStored, job.progress(), deferred, input.digests());
+            all,
+            new ScanSettings(
+                job.threads(), true, hashStored, job.progress(), deferred, input.digests()));
     List<List<ScannedLayer>> perImage = new ArrayList<>();
     int at = 0;
     for (SourceImage image : images) {

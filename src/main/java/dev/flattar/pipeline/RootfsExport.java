@@ -19,16 +19,15 @@ final class RootfsExport {
   static Outcome write(InputArchive input, ArchiveSink sink, Job job, boolean keptWhenComplete)
       throws FlatTarException, IOException {
     SourceImage image = ImageSources.chosen(input, job).get(0);
-    try (DeferredDigests deferred = keptWhenComplete ? DeferredDigests.start(1) : null) {
+    try (DeferredDigests deferred =
+        keptWhenComplete ? DeferredDigests.start(1) : DeferredDigests.none()) {
       List<ScannedLayer> layers =
           ImageSources.scan(input, List.of(image), job, false, deferred).get(0);
       OutputImage planned = ImagePlanning.plan(image, layers, List.of(), job);
       LayerBlob blob =
           RootfsWriter.write(
               planned.plan(), planned.layers(), job.compression(), sink, job.progress());
-      if (deferred != null) {
-        deferred.await();
-      }
+      deferred.await();
       return new Outcome(List.of(new ImageOutcome(planned, null, blob)), false);
     }
   }

@@ -3,6 +3,7 @@ package dev.flattar.pipeline;
 import dev.flattar.archive.ImageLayouts;
 import dev.flattar.archive.LayerScanner;
 import dev.flattar.archive.OuterArchive;
+import dev.flattar.archive.ScanSettings;
 import dev.flattar.archive.ScannedLayer;
 import dev.flattar.archive.SourceImage;
 import dev.flattar.io.InputArchive;
@@ -50,7 +51,7 @@ final class Verification {
               .filter(candidate -> candidate.id().equals(result.id()))
               .findFirst()
               .orElseThrow(() -> failed("image " + result.id() + " is not in the written archive"));
-      List<ScannedLayer> layers = LayerScanner.scan(image.layers(), 2);
+      List<ScannedLayer> layers = LayerScanner.scan(image.layers(), ScanSettings.checkingNow(2));
       ScannedLayer layer = layers.get(layers.size() - 1);
       if (!layer.diffId().equals(result.layer().diffId())) {
         throw failed("the new layer of " + result.id() + " reads back as " + layer.diffId());

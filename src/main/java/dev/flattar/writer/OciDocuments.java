@@ -5,15 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flattar.model.Digest;
 import dev.flattar.model.ImageReference;
 import dev.flattar.model.Json;
+import dev.flattar.model.MediaTypes;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The JSON documents of an OCI image layout. */
 final class OciDocuments {
-  static final String MANIFEST_TYPE = "application/vnd.oci.image.manifest.v1+json";
-  static final String CONFIG_TYPE = "application/vnd.oci.image.config.v1+json";
-  static final String INDEX_TYPE = "application/vnd.oci.image.index.v1+json";
   static final byte[] LAYOUT =
-      "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8);
 
   private OciDocuments() {}
 
@@ -21,8 +20,8 @@ final class OciDocuments {
   static byte[] manifest(Digest config, long configSize, List<ObjectNode> layers) {
     ObjectNode m = Json.MAPPER.createObjectNode();
     m.put("schemaVersion", 2);
-    m.put("mediaType", MANIFEST_TYPE);
-    m.set("config", descriptor(CONFIG_TYPE, config, configSize));
+    m.put("mediaType", MediaTypes.OCI_MANIFEST);
+    m.set("config", descriptor(MediaTypes.OCI_CONFIG, config, configSize));
     ArrayNode array = m.putArray("layers");
     layers.forEach(array::add);
     return Json.write(m);
@@ -42,11 +41,11 @@ final class OciDocuments {
    */
   static void addToIndex(ArrayNode manifests, Digest manifest, long size, List<String> tags) {
     if (tags.isEmpty()) {
-      manifests.add(descriptor(MANIFEST_TYPE, manifest, size));
+      manifests.add(descriptor(MediaTypes.OCI_MANIFEST, manifest, size));
     }
     for (String tag : tags) {
       ImageReference ref = ImageReference.parseOrNull(tag);
-      ObjectNode d = descriptor(MANIFEST_TYPE, manifest, size);
+      ObjectNode d = descriptor(MediaTypes.OCI_MANIFEST, manifest, size);
       ObjectNode annotations = d.putObject("annotations");
       annotations.put("io.containerd.image.name", ref.canonicalName() + ":" + ref.tag());
       annotations.put("org.opencontainers.image.ref.name", ref.tag());
@@ -57,7 +56,7 @@ final class OciDocuments {
   static ObjectNode index(ArrayNode manifests) {
     ObjectNode index = Json.MAPPER.createObjectNode();
     index.put("schemaVersion", 2);
-    index.put("mediaType", INDEX_TYPE);
+    index.put("mediaType", MediaTypes.OCI_INDEX);
     index.set("manifests", manifests);
     return index;
   }

@@ -122,7 +122,10 @@ class BrokenLayerTest {
             ImageSpec.of(LAYER).tags(Hostile.TAG));
 
     assertThat(Hostile.refused(tmp, archive))
-        .matches("flat-tar: layer 1 \\(blobs/sha256/[0-9a-f]{64}\\): " + message + "(: .*)?");
+        .matches(
+            "flat-tar: .*in\\.tar: layer 1 \\(blobs/sha256/[0-9a-f]{64}\\): "
+                + message
+                + "(: .*)?");
   }
 
   @Test

@@ -1,0 +1,87 @@
+package dev.flattar.archive;
+
+import dev.flattar.io.Compression;
+import dev.flattar.io.CorruptDataException;
+import dev.flattar.io.HashingInputStream;
+import dev.flattar.io.ProgressInputStream;
+import dev.flattar.model.CorruptArchiveException;
+import dev.flattar.model.Digest;
+import dev.flattar.model.FlatTarException;
+import dev.flattar.tar.TarEntry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Scans one layer: reads its headers and checks its digests the way {@link DigestCheck} says. */
+final class LayerScan {
+  private LayerScan() {}
+
+  static ScannedLayer scan(LayerSource source, ScanSettings settings, ImageLimits limits)
+      throws FlatTarException, IOException {
+    LayerRef ref = source.ref();
+    Digest spooled =
+        source.compression() == Compression.NONE ? settings.spooled().of(ref.data()) : null;
+    DigestCheck check =
+        DigestCheck.choose(
+            settings.verify(),
+            source.compression(),
+            spooled != null,
+            settings.deferred().enabled(),
+            ref.diffId() != null);
+    try (InputStream stored = new ProgressInputStream(source.stored(), settings.progress())) {
+      if (check == DigestCheck.HASHED) {
+        return hashed(source, stored, settings, limits);
+      }
+      List<TarEntry> entries =
+          LayerHeaders.read(
+              source.skippable(stored), source.describe(), limits, settings.progress());
+      return switch (check) {
+        case SPOOLED -> {
+          LayerDigests.checkStoredAsIs(ref, spooled, ref.data().length());
+          yield new ScannedLayer(source, spooled, spooled, entries);
+        }
+        case DEFERRED -> {
+          settings.deferred().add(source);
+          yield new ScannedLayer(source, ref.diffId(), ref.diffId(), entries);
+        }
+        default -> new ScannedLayer(source, null, null, entries);
+      };
+    } catch (CorruptDataException e) {
+      throw new CorruptArchiveException(source.describe() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads the headers through sha256 of every decompressed byte (the diff_id) and, when the stored
+   * digest is claimed or asked for, of every stored byte too.
+   */
+  private static ScannedLayer hashed(
+      LayerSource source, InputStream stored, ScanSettings settings, ImageLimits limits)
+      throws FlatTarException, IOException {
+    LayerRef ref = source.ref();
+    boolean compressed = source.compression() != Compression.NONE;
+    HashingInputStream blob =
+        compressed && (ref.blobDigest() != null || settings.hashStored())
+            ? new HashingInputStream(stored)
+            : null;
+    HashingInputStream content =
+        new HashingInputStream(source.decode(blob != null ? blob : stored));
+    List<TarEntry> entries =
+        LayerHeaders.read(content, source.describe(), limits, settings.progress());
+    content.drain();
+    Digest diffId = content.digest();
+    @Nullable Digest storedDigest = compressed ? null : diffId;
+    if (blob != null) {
+      blob.drain();
+      storedDigest = blob.digest();
+      if (ref.blobDigest() != null) {
+        LayerDigests.checkBlob(ref, storedDigest, blob.count());
+      }
+      LayerDigests.checkDiffId(ref, diffId);
+    } else {
+      LayerDigests.checkStoredAsIs(ref, diffId, content.count());
+    }
+    return new ScannedLayer(source, diffId, storedDigest, entries);
+  }
+}
