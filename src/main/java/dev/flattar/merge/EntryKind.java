@@ -5,8 +5,8 @@ import dev.flattar.tar.TarEntry;
 import dev.flattar.tar.TarPaths;
 
 /**
- * What a layer member means for the merged filesystem, decided from its cleaned path alone
- * (FORMAT.md section 3).
+ * What a layer member means for the merged filesystem, decided from its cleaned path alone (README,
+ * "Layer rules").
  */
 enum EntryKind {
   /** An ordinary file, directory, link or device. */

@@ -62,8 +62,10 @@ final class LayerIndex {
       try {
         path = TarPaths.normalize(e.name());
         kind = EntryKind.of(path);
-      } catch (UnsafePathException | InvalidImageException ex) {
+      } catch (UnsafePathException ex) {
         throw new UnsafePathException(where + ": " + ex.getMessage());
+      } catch (InvalidImageException ex) {
+        throw new InvalidImageException(where + ": " + ex.getMessage());
       }
       if (kind == EntryKind.CONTENT && path.isEmpty() && !e.type().isDirectory()) {
         throw new InvalidImageException(

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The whiteout-aware merge of a stack of layers into one (FORMAT.md section 3), or of the layers
+ * The whiteout-aware merge of a stack of layers into one (README, "Layer rules"), or of the layers
  * above a kept base into one that goes on top of it. Works on member headers only; it never sees
  * archive bytes.
  */

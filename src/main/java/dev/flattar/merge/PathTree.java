@@ -1,5 +1,6 @@
 package dev.flattar.merge;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -74,7 +75,7 @@ final class PathTree {
         out[--end] = '/';
       }
     }
-    return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return new String(out, StandardCharsets.ISO_8859_1);
   }
 
   private int child(int parent, String path, int start, int end) {

@@ -28,16 +28,13 @@ public record Plan(List<PlannedEntry> entries, long layerSize, MergeStats stats,
     return new Plan(entries, size, stats, clampMtime);
   }
 
-  /** The header to write for a planned member (with its mtime clamped, if asked). */
+  /** The header to write for a planned member ({@link OutputHeaders}). */
   public TarEntry header(PlannedEntry p) {
     return header(p, clampMtime);
   }
 
   private static TarEntry header(PlannedEntry p, long clampMtime) {
-    TarEntry h = p.header();
-    return h.mtimeSeconds() > clampMtime || (h.mtimeSeconds() == clampMtime && h.mtimeNanos() > 0)
-        ? h.withMtime(clampMtime, 0)
-        : h;
+    return OutputHeaders.of(p.header(), clampMtime);
   }
 
   static long padded(long size) {

@@ -4,6 +4,7 @@ import dev.flattar.tar.EntryType;
 import dev.flattar.tar.TarEntry;
 import dev.flattar.tar.TarPaths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -64,29 +65,12 @@ final class PlanBuilder {
     b.implicitDirectories(base);
     MergeStats stats =
         new MergeStats(
-            members, b.out.size(), whiteouts, b.linksRewritten, layerStats(layers, visibility));
+            members,
+            b.out.size(),
+            whiteouts,
+            b.linksRewritten,
+            LayerStatistics.of(layers, visibility));
     return Plan.of(b.out, stats, settings.clampMtime());
-  }
-
-  private static List<MergeStats.LayerStats> layerStats(
-      List<LayerIndex> layers, Visibility.Result visibility) {
-    List<MergeStats.LayerStats> stats = new ArrayList<>();
-    for (int k = 0; k < layers.size(); k++) {
-      LayerIndex layer = layers.get(k);
-      long bytes = 0;
-      long survivingBytes = 0;
-      long hidden = 0;
-      for (int i = 0; i < layer.size(); i++) {
-        TarEntry e = layer.entries.get(i);
-        boolean survives = visibility.visible[k].get(i);
-        long size = e.type().hasData() ? e.size() : 0;
-        bytes += size;
-        survivingBytes += survives ? size : 0;
-        hidden += layer.kind[i] == EntryKind.CONTENT && !survives ? 1 : 0;
-      }
-      stats.add(new MergeStats.LayerStats(layer.size(), bytes, hidden, survivingBytes));
-    }
-    return stats;
   }
 
   /**
@@ -105,7 +89,7 @@ final class PlanBuilder {
           log.decision(path, "empty directory dropped: its name would make it a whiteout");
           continue;
         }
-        emit(-1, node, Markers.directory(path + "/"), true, null, null);
+        emit(node, Placement.made(Markers.directory(path + "/")));
       }
     }
   }
@@ -136,16 +120,15 @@ final class PlanBuilder {
         case OPAQUE -> {
           TarEntry dir = visibility.finalDirectory(node);
           if (dir != null && visibility.decidedBy(node) > keep) {
-            emit(-1, node, dir, true, null, null);
+            emit(node, Placement.made(dir));
           }
           out.add(marker(child(node, EntryKind.OPAQUE_MARKER)));
         }
         case OPAQUE_NEW_DIRECTORY -> {
-          emit(-1, node, Markers.directory(tree.path(node) + "/"), true, null, null);
+          emit(node, Placement.made(Markers.directory(tree.path(node) + "/")));
           out.add(marker(child(node, EntryKind.OPAQUE_MARKER)));
         }
-        case NEW_DIRECTORY ->
-            emit(-1, node, Markers.directory(tree.path(node) + "/"), true, null, null);
+        case NEW_DIRECTORY -> emit(node, Placement.made(Markers.directory(tree.path(node) + "/")));
         case WHITEOUT -> {}
       }
     }
@@ -171,8 +154,8 @@ final class PlanBuilder {
   }
 
   private void layer(int k, LayerIndex layer, BitSet visible) {
-    int[] holder = holders(layer, visible);
-    int[] last = lastMembers(layer);
+    int[] holder = LinkGroups.holders(layer, visible);
+    int[] last = LinkGroups.lastMembers(layer);
     for (int i = 0; i < layer.size(); i++) {
       TarEntry entry = layer.entries.get(i);
       int node = layer.node[i];
@@ -187,7 +170,9 @@ final class PlanBuilder {
           log.decision(
               tree.path(layer.node[holder[i]]),
               "hard link now holds the data of its deleted or replaced target");
-          emit(k, layer.node[holder[i]], entry, false, null, groupMetadata(layer, last, i, i));
+          emit(
+              layer.node[holder[i]],
+              Placement.moved(k, entry, LinkGroups.metadata(layer, last, i, i)));
         }
         continue;
       }
@@ -208,15 +193,10 @@ final class PlanBuilder {
           linksRewritten++; // its holder is gone: it now points at the group's new holder
           log.decision(tree.path(node), "hard link re-pointed at " + target);
         }
-        emit(k, node, entry, true, target, groupMetadata(layer, last, root, i));
+        emit(node, Placement.link(k, entry, target, LinkGroups.metadata(layer, last, root, i)));
       } else {
-        emit(
-            k,
-            node,
-            entry,
-            true,
-            null,
-            layer.isLinkTarget[i] ? groupMetadata(layer, last, i, i) : null);
+        TarEntry metadata = layer.isLinkTarget[i] ? LinkGroups.metadata(layer, last, i, i) : null;
+        emit(node, Placement.own(k, entry, metadata));
       }
     }
   }
@@ -230,62 +210,13 @@ final class PlanBuilder {
     for (int j = plnk + 1; j < layer.size(); j++) {
       if (layer.linkRoot[j] == plnk && visible.get(j)) {
         linksRewritten++;
-        emit(k, layer.node[j], data, false, null, null);
+        emit(layer.node[j], Placement.moved(k, data, null));
       }
     }
   }
 
-  /**
-   * For each group root, its last member in archive order. Unpackers apply every member's header to
-   * the shared inode (podman and containerd chmod, chown and touch it for each link), so the last
-   * member's mode, owner, mtime and xattrs are what the inode ends up with.
-   */
-  private static int[] lastMembers(LayerIndex layer) {
-    int[] last = new int[layer.size()];
-    for (int i = 0; i < layer.size(); i++) {
-      last[i] = i;
-      int root = layer.linkRoot[i];
-      if (root >= 0) {
-        last[root] = i;
-      }
-    }
-    return last;
-  }
-
-  /**
-   * The metadata every written member of a hard-link group carries: the inode's final metadata, so
-   * that extractors that apply link headers (engines) and those that ignore them (GNU tar) agree.
-   * Null when the member's own header already is that.
-   */
-  private static TarEntry groupMetadata(LayerIndex layer, int[] last, int root, int member) {
-    return last[root] == member ? null : layer.entries.get(last[root]);
-  }
-
-  /** For each group root: the member that will hold the data (itself if it survives), or -1. */
-  private static int[] holders(LayerIndex layer, BitSet visible) {
-    int[] holder = new int[layer.size()];
-    java.util.Arrays.fill(holder, -1);
-    for (int i = 0; i < layer.size(); i++) {
-      if (layer.isLinkTarget[i] && visible.get(i)) {
-        holder[i] = i;
-      }
-      int root = layer.linkRoot[i];
-      if (root >= 0 && visible.get(i) && holder[root] < 0) {
-        holder[root] = i;
-      }
-    }
-    return holder;
-  }
-
-  /**
-   * Writes {@code entry} at {@code node}'s path, after any directories above it not yet written.
-   *
-   * @param own whether {@code entry} is the member at {@code node} (not a holder moved there)
-   * @param linkTarget the path to hard-link to instead of writing the entry's own type, or null
-   * @param metadata whose mode, owner, mtime and xattrs to write instead of the entry's, or null
-   */
-  private void emit(
-      int layer, int node, TarEntry entry, boolean own, String linkTarget, TarEntry metadata) {
+  /** Writes a member at {@code node}'s path, after any directories above it not yet written. */
+  private void emit(int node, Placement p) {
     if (emitted[node]) {
       return;
     }
@@ -298,7 +229,7 @@ final class PlanBuilder {
         continue;
       }
       if (depth == ancestors.length) {
-        ancestors = java.util.Arrays.copyOf(ancestors, depth * 2);
+        ancestors = Arrays.copyOf(ancestors, depth * 2);
       }
       ancestors[depth++] = a;
     }
@@ -309,9 +240,8 @@ final class PlanBuilder {
       out.add(new PlannedEntry(-1, dir, name(a, dir, true), null));
     }
     emitted[node] = true;
-    out.add(
-        new PlannedEntry(
-            layer, entry, name(node, entry, own && linkTarget == null), linkTarget, metadata));
+    String name = name(node, p.entry(), p.own() && p.linkTarget() == null);
+    out.add(new PlannedEntry(p.layer(), p.entry(), name, p.linkTarget(), p.metadata()));
   }
 
   /** The member's own name object when it is already canonical (no allocation), else rebuilt. */

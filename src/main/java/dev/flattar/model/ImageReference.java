@@ -1,5 +1,6 @@
 package dev.flattar.model;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -82,7 +83,7 @@ public record ImageReference(String name, String tag) {
     return component.contains(".")
         || component.contains(":")
         || component.equals("localhost")
-        || !component.equals(component.toLowerCase(java.util.Locale.ROOT));
+        || !component.equals(component.toLowerCase(Locale.ROOT));
   }
 
   /** The fully qualified name: {@code busybox} becomes {@code docker.io/library/busybox}. */

@@ -39,16 +39,16 @@ final class PaxSparse {
     return name;
   }
 
-  long realSize(long headerOffset, TarReader reader) throws CorruptArchiveException {
+  long realSize(long headerOffset, TarBlocks blocks) throws CorruptArchiveException {
     String text = realSize != null ? realSize : size;
     long value = text == null ? -1 : parse(text);
     if (value < 0) {
-      throw reader.corrupt("sparse entry at offset " + headerOffset + " has no valid real size");
+      throw blocks.corrupt("sparse entry at offset " + headerOffset + " has no valid real size");
     }
     return value;
   }
 
-  SparseMap map(long headerOffset, TarReader reader) throws CorruptArchiveException {
+  SparseMap map(long headerOffset, TarBlocks blocks) throws CorruptArchiveException {
     List<String> numbers = new ArrayList<>();
     if (map != null) {
       if (!map.isEmpty()) {
@@ -56,7 +56,7 @@ final class PaxSparse {
       }
     } else {
       if (offsets.size() != lengths.size()) {
-        throw reader.corrupt("sparse entry at offset " + headerOffset + " has unpaired records");
+        throw blocks.corrupt("sparse entry at offset " + headerOffset + " has unpaired records");
       }
       for (int i = 0; i < offsets.size(); i++) {
         numbers.add(offsets.get(i));
@@ -64,14 +64,14 @@ final class PaxSparse {
       }
     }
     if (numbers.size() % 2 != 0 || numbers.size() / 2 > SparseSegments.MAX) {
-      throw reader.corrupt("sparse entry at offset " + headerOffset + " has a malformed map");
+      throw blocks.corrupt("sparse entry at offset " + headerOffset + " has a malformed map");
     }
     List<SparseMap.Segment> segments = new ArrayList<>();
     for (int i = 0; i < numbers.size(); i += 2) {
       long o = parse(numbers.get(i));
       long n = parse(numbers.get(i + 1));
       if (o < 0 || n < 0) {
-        throw reader.corrupt("sparse entry at offset " + headerOffset + " has a malformed map");
+        throw blocks.corrupt("sparse entry at offset " + headerOffset + " has a malformed map");
       }
       segments.add(new SparseMap.Segment(o, n));
     }

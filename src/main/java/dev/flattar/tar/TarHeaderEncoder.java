@@ -31,7 +31,7 @@ public final class TarHeaderEncoder {
       return header;
     }
     byte[] data = PaxRecords.format(records(pax));
-    byte[] out = new byte[BLOCK + (int) TarReader.padded(data.length) + BLOCK];
+    byte[] out = new byte[BLOCK + (int) TarBlocks.padded(data.length) + BLOCK];
     paxHeader(out, entry.name(), data.length);
     System.arraycopy(data, 0, out, BLOCK, data.length);
     System.arraycopy(header, 0, out, out.length - BLOCK, BLOCK);
@@ -48,9 +48,7 @@ public final class TarHeaderEncoder {
     if (split == NEEDS_PAX) {
       throw new IllegalArgumentException("member name does not fit a ustar header: " + name);
     }
-    TarEntry entry =
-        new TarEntry(
-            name, EntryType.FILE, 0644, 0, 0, "", "", 0, 0, "", 0, 0, 0, 0, 0, null, List.of());
+    TarEntry entry = TarEntry.builder(name, EntryType.FILE).mode(0644).build();
     byte[] header = ustar(entry, split, Map.of());
     if (!TarNumbers.formatOctal(header, 124, 12, size)) {
       TarNumbers.formatBase256(header, 124, 12, size);
@@ -65,7 +63,7 @@ public final class TarHeaderEncoder {
     if (pax.isEmpty()) {
       return BLOCK;
     }
-    return BLOCK + (int) TarReader.padded(PaxRecords.formattedLength(records(pax))) + BLOCK;
+    return BLOCK + (int) TarBlocks.padded(PaxRecords.formattedLength(records(pax))) + BLOCK;
   }
 
   /**

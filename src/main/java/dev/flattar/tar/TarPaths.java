@@ -1,6 +1,7 @@
 package dev.flattar.tar;
 
 import dev.flattar.model.UnsafePathException;
+import java.util.Arrays;
 
 /**
  * Lexical cleaning of member names, as Docker's unpacker does it: strip {@code ./} and leading
@@ -39,7 +40,7 @@ public final class TarPaths {
       }
       stack[depth++] = part;
     }
-    return String.join("/", java.util.Arrays.asList(stack).subList(0, depth));
+    return String.join("/", Arrays.asList(stack).subList(0, depth));
   }
 
   /**

@@ -9,14 +9,15 @@ import dev.flattar.model.OutputFormat;
 import dev.flattar.model.Texts;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes flattened images as one archive (FORMAT.md section 2): per image its kept base layers, its
- * new layer (streamed straight into the archive while it is hashed), its config; then manifest.json
- * and/or the OCI index. Members are plain files with fixed metadata, so the same input always gives
- * the same bytes.
+ * Writes flattened images as one archive (README, "What it writes"): per image its kept base
+ * layers, its new layer (streamed straight into the archive while it is hashed), its config; then
+ * manifest.json and/or the OCI index. Members are plain files with fixed metadata, so the same
+ * input always gives the same bytes.
  */
 public final class ArchiveWriter {
   private final WriterSettings settings;
@@ -125,7 +126,7 @@ public final class ArchiveWriter {
         : what + " onto " + Texts.count(image.kept().size(), "kept base layer");
   }
 
-  private static KeptLayer copy(KeptLayer kept, java.io.OutputStream out) throws IOException {
+  private static KeptLayer copy(KeptLayer kept, OutputStream out) throws IOException {
     try (InputStream in = kept.bytes().open()) {
       in.transferTo(out);
     }

@@ -8,7 +8,7 @@ import dev.flattar.model.Json;
 import java.util.List;
 
 /**
- * The config of the flattened image (FORMAT.md section 5): the source config with only {@code
+ * The config of the flattened image (README, "What it writes"): the source config with only {@code
  * rootfs}, {@code history} (and {@code created}, when asked) replaced. Every other field, known or
  * not, keeps its value and its place.
  */

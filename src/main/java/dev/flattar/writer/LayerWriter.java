@@ -29,7 +29,7 @@ final class LayerWriter {
     this.progress = progress;
   }
 
-  /** Writes the whole layer, end blocks included; returns the number of bytes written. */
+  /** Writes the whole layer, end blocks included; {@code out} counts and hashes it. */
   static void write(
       Plan plan, LayerStreams layers, ParallelDigestOutputStream out, Progress progress)
       throws IOException {

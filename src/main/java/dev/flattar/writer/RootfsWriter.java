@@ -2,6 +2,7 @@ package dev.flattar.writer;
 
 import dev.flattar.merge.Plan;
 import dev.flattar.model.OutputCompression;
+import dev.flattar.model.Progress;
 import java.io.IOException;
 
 /**
@@ -15,7 +16,7 @@ public final class RootfsWriter {
       LayerStreams layers,
       OutputCompression compression,
       ArchiveSink sink,
-      dev.flattar.model.Progress progress)
+      Progress progress)
       throws IOException {
     progress.phase("writing", plan.layerSize());
     LayerBlob blob = LayerBlobWriter.write(plan, layers, compression, sink.stream(), progress);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Writes the members of the output archive: plain files with fixed metadata, each name once. A
@@ -69,7 +70,7 @@ final class TarMembers {
   }
 
   /** A member named after its bytes: {@code nameOf} is asked once they are produced. */
-  <R extends Produced> R named(java.util.function.Function<R, String> nameOf, Producer<R> producer)
+  <R extends Produced> R named(Function<R, String> nameOf, Producer<R> producer)
       throws IOException {
     return sink.seekable() ? patched(nameOf, producer) : spooled(nameOf, producer);
   }
@@ -79,8 +80,8 @@ final class TarMembers {
     sink.flush();
   }
 
-  private <R extends Produced> R patched(
-      java.util.function.Function<R, String> nameOf, Producer<R> producer) throws IOException {
+  private <R extends Produced> R patched(Function<R, String> nameOf, Producer<R> producer)
+      throws IOException {
     long headerAt = sink.position();
     OutputStream out = sink.stream();
     out.write(new byte[512]);
@@ -92,8 +93,8 @@ final class TarMembers {
     return result;
   }
 
-  private <R extends Produced> R spooled(
-      java.util.function.Function<R, String> nameOf, Producer<R> producer) throws IOException {
+  private <R extends Produced> R spooled(Function<R, String> nameOf, Producer<R> producer)
+      throws IOException {
     Path spool = TempFiles.create(tempDir, "flat-tar-layer-", ".spool");
     try {
       R result;

@@ -2,6 +2,7 @@ package dev.flattar.writer;
 
 import dev.flattar.model.OutputCompression;
 import dev.flattar.model.OutputFormat;
+import dev.flattar.model.Progress;
 import java.nio.file.Path;
 
 /**
@@ -18,4 +19,4 @@ public record WriterSettings(
     String product,
     String created,
     Path tempDir,
-    dev.flattar.model.Progress progress) {}
+    Progress progress) {}

@@ -269,6 +269,16 @@ class MergeSemanticsTest {
                 "t",
                 "old")
             .content("bin/ping", "ping2"),
+        MergeCase.named("overlayfs's own xattrs are dropped, every other xattr kept")
+            .layer(
+                dir("etc").xattr("trusted.overlay.opaque", "y"),
+                file("etc/conf", "c")
+                    .xattr("trusted.overlay.origin", "o")
+                    .xattr("security.capability", new byte[] {1, 0, 0, 2})
+                    .xattr("trusted.other", "t"))
+            .layer(file("etc/more", "m").xattr("trusted.overlay.redirect", "r"))
+            .paths("etc", "etc/conf", "etc/more")
+            .content("etc/conf", "c"),
         MergeCase.named("long and non-UTF-8 names")
             .layer(
                 file("d/" + "n".repeat(120) + "/" + "m".repeat(200), "long"),

@@ -111,7 +111,7 @@ final class TarFixtures {
     Archive add(TarEntry entry, byte[] data) {
       out.writeBytes(TarHeaderEncoder.encode(entry));
       out.writeBytes(data);
-      out.writeBytes(new byte[(int) (TarReader.padded(data.length) - data.length)]);
+      out.writeBytes(new byte[(int) (TarBlocks.padded(data.length) - data.length)]);
       return this;
     }
 
@@ -214,7 +214,7 @@ final class TarFixtures {
     byte[] h = header(e.build());
     h[156] = (byte) flag;
     checksum(h);
-    byte[] out = new byte[(int) (BLOCK + TarReader.padded(data.length))];
+    byte[] out = new byte[(int) (BLOCK + TarBlocks.padded(data.length))];
     System.arraycopy(h, 0, out, 0, BLOCK);
     System.arraycopy(data, 0, out, BLOCK, data.length);
     return out;

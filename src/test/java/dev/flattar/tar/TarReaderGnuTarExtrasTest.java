@@ -132,7 +132,7 @@ class TarReaderGnuTarExtrasTest {
   }
 
   @Test
-  void reader_securityCapability_isKeptByteForByte_andTrustedOverlayDropped() throws Exception {
+  void reader_securityCapabilityAndTrustedOverlay_areKeptByteForByte() throws Exception {
     assumeTrue(ExternalTools.isRoot(dir), "security.* and trusted.* xattrs need root");
     Files.writeString(src.resolve("f"), "x");
     String cap = ExternalTools.hex(RoundTripCases.CAPABILITY);
@@ -156,7 +156,8 @@ class TarReaderGnuTarExtrasTest {
 
     assertThat(e.extraPax())
         .filteredOn(PaxRecord::isXattr)
-        .containsExactly(
-            new PaxRecord("SCHILY.xattr.security.capability", RoundTripCases.CAPABILITY));
+        .containsExactlyInAnyOrder(
+            new PaxRecord("SCHILY.xattr.security.capability", RoundTripCases.CAPABILITY),
+            new PaxRecord("SCHILY.xattr.trusted.overlay.opaque", "y"));
   }
 }

@@ -29,6 +29,9 @@ public final class LayerChecks {
           .as("whiteout in flattened layer")
           .doesNotStartWith(".wh.");
       assertThat(e.name()).doesNotStartWith("/");
+      assertThat(e.extraPax())
+          .as("overlayfs's own xattrs on %s (FORMAT.md 4: dropped)", e.name())
+          .noneMatch(r -> r.key().startsWith("SCHILY.xattr.trusted.overlay."));
       if (!path.isEmpty()) {
         String parent = TarPaths.parent(path);
         if (all.contains(parent) && !parent.isEmpty()) {

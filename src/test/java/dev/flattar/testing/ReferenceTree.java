@@ -274,6 +274,8 @@ public final class ReferenceTree {
       b.append(" inode=").append(TarEntry.display(groups.get(n.inode())));
     }
     List<PaxRecord> pax = new ArrayList<>(m.extraPax());
+    // Unpackers onto overlayfs never set overlayfs's own xattrs from a layer (FORMAT.md 4).
+    pax.removeIf(r -> r.key().startsWith("SCHILY.xattr.trusted.overlay."));
     pax.sort(java.util.Comparator.comparing(PaxRecord::key));
     for (PaxRecord r : pax) {
       b.append(' ')
