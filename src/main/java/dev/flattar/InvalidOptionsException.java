@@ -2,6 +2,7 @@ package dev.flattar;
 
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Options that cannot go together, or a value an option does not take. {@link #getMessage} names
@@ -17,7 +18,7 @@ public final class InvalidOptionsException extends IllegalArgumentException {
     String write(Function<FlattenOptions.Option, String> name);
   }
 
-  private final transient Wording wording;
+  private final transient @Nullable Wording wording;
   private final List<FlattenOptions.Option> options;
 
   InvalidOptionsException(Wording wording, FlattenOptions.Option... options) {
@@ -33,6 +34,7 @@ public final class InvalidOptionsException extends IllegalArgumentException {
 
   /** The message with each option named by {@code name}. */
   public String message(Function<FlattenOptions.Option, String> name) {
-    return wording == null ? getMessage() : wording.write(name);
+    Wording w = wording;
+    return w == null ? String.valueOf(getMessage()) : w.write(name);
   }
 }

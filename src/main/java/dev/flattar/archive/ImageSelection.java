@@ -5,6 +5,7 @@ import dev.flattar.model.InvalidImageException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Picks the image to flatten from those an archive holds. */
 public final class ImageSelection {
@@ -19,7 +20,8 @@ public final class ImageSelection {
    *     or an image id or a unique prefix of one ({@code sha256:ab12…}, {@code ab12…}, at least 4
    *     hex digits), or null
    */
-  public static SourceImage select(List<SourceImage> images, String wanted, String archive)
+  public static SourceImage select(
+      List<SourceImage> images, @Nullable String wanted, String archive)
       throws InvalidImageException {
     if (wanted == null) {
       if (images.size() == 1) {

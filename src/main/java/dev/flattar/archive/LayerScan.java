@@ -11,6 +11,7 @@ import dev.flattar.tar.TarEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Scans one layer: reads its headers and checks its digests the way {@link DigestCheck} says. */
@@ -38,8 +39,9 @@ final class LayerScan {
               source.skippable(stored), source.describe(), limits, settings.progress());
       return switch (check) {
         case SPOOLED -> {
-          LayerDigests.checkStoredAsIs(ref, spooled, ref.data().length());
-          yield new ScannedLayer(source, spooled, spooled, entries);
+          Digest known = Objects.requireNonNull(spooled); // SPOOLED is chosen only when known
+          LayerDigests.checkStoredAsIs(ref, known, ref.data().length());
+          yield new ScannedLayer(source, known, known, entries);
         }
         case DEFERRED -> {
           settings.deferred().add(source);

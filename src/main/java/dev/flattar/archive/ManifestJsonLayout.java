@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Archives with a {@code manifest.json}: docker save 1.10 and later (with v1 directories or an OCI
@@ -107,7 +108,7 @@ final class ManifestJsonLayout {
   }
 
   /** The digest a {@code blobs/sha256/<hex>} path promises, or null for other names. */
-  private static Digest blobDigest(String path) {
+  private static @Nullable Digest blobDigest(String path) {
     String clean = path.startsWith("./") ? path.substring(2) : path;
     Matcher m = BLOB_PATH.matcher(clean);
     return m.matches() ? new Digest(m.group(1)) : null;

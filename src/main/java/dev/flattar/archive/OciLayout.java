@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * OCI image layouts ({@code oci-layout}, {@code index.json}, {@code blobs/sha256}): podman and
@@ -71,7 +72,8 @@ final class OciLayout {
     walkManifests(index, where, null, 0);
   }
 
-  private void walkManifests(JsonNode index, String where, String inheritedName, int depth)
+  private void walkManifests(
+      JsonNode index, String where, @Nullable String inheritedName, int depth)
       throws FlatTarException, IOException {
     JsonNode manifests = index.path("manifests");
     if (!manifests.isArray()) {
@@ -82,7 +84,7 @@ final class OciLayout {
     }
   }
 
-  private void walk(JsonNode descriptor, String where, String inheritedName, int depth)
+  private void walk(JsonNode descriptor, String where, @Nullable String inheritedName, int depth)
       throws FlatTarException, IOException {
     if (depth > MAX_DEPTH) {
       throw new InvalidImageException(where + ": indexes nested more than " + MAX_DEPTH + " deep");
@@ -147,7 +149,7 @@ final class OciLayout {
   /**
    * @param manifestPath the manifest's blob path, for messages
    */
-  private SourceImage image(JsonNode manifest, String manifestPath, String name)
+  private SourceImage image(JsonNode manifest, String manifestPath, @Nullable String name)
       throws FlatTarException, IOException {
     String where = archive.label() + ": " + manifestPath;
     JsonNode configDescriptor = manifest.path("config");
@@ -203,7 +205,7 @@ final class OciLayout {
    * ref.name is, per the spec, only a tag, though containers/image writes full references there: it
    * is used only when it has the {@code name:tag} shape.
    */
-  private String nameOf(JsonNode annotations, String where) {
+  private @Nullable String nameOf(JsonNode annotations, String where) {
     String full = annotations.path(CONTAINERD_NAME).asText(null);
     if (full != null && !full.isEmpty()) {
       return full;

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The members of the input archive, indexed by cleaned name from the headers alone (data is skipped
@@ -132,7 +133,7 @@ public final class OuterArchive {
   }
 
   /** The member at {@code path} with links followed, or null if there is none. */
-  Member find(String path) throws InvalidImageException {
+  @Nullable Member find(String path) throws InvalidImageException {
     String current;
     try {
       current = TarPaths.normalize(path);

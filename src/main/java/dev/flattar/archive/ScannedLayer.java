@@ -35,7 +35,7 @@ public record ScannedLayer(
 
   /** The same scan, for another listing of the same stored layer (an image that lists it twice). */
   ScannedLayer as(LayerRef other) {
-    return other == source.ref()
+    return other.equals(source.ref())
         ? this
         : new ScannedLayer(
             new LayerSource(other, source.compression()), diffId, storedDigest, entries);

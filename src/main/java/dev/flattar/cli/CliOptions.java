@@ -88,7 +88,7 @@ record CliOptions(
     try {
       set = parser.parse(args.toArray(new String[0]));
     } catch (OptionException e) {
-      throw new UsageException(e.getMessage());
+      throw new UsageException(String.valueOf(e.getMessage()));
     }
     Values values = new Values(set, specs);
     if (values.has(Flag.HELP)) {
@@ -139,7 +139,7 @@ record CliOptions(
           values.number(Flag.MAX_LAYERS),
           values.has(Flag.VERIFY));
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+      throw new UsageException(String.valueOf(e.getMessage()));
     }
   }
 

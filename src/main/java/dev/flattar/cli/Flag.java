@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * repeated, the API option it sets (so API messages can be told in the command line's words), and
  * its lines in {@code --help}.
  */
+@SuppressWarnings("ImmutableEnumChecker") // help is List.of(...): unmodifiable
 enum Flag {
   OUTPUT(
       Group.OUTPUT,

@@ -72,7 +72,7 @@ public final class Main {
     try {
       options = CliOptions.parse(List.of(args), env);
     } catch (CliOptions.UsageException e) {
-      return usage(e.getMessage());
+      return usage(String.valueOf(e.getMessage()));
     }
     PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
     switch (options.command()) {
@@ -102,11 +102,11 @@ public final class Main {
       }
       return flatten(options, flatten, reporter);
     } catch (CliOptions.UsageException e) {
-      return usage(e.getMessage());
+      return usage(String.valueOf(e.getMessage()));
     } catch (InvalidOptionsException e) {
       return usage(e.message(Flag::nameOf));
     } catch (FlatTarException e) {
-      return failure(e.getMessage(), e, options);
+      return failure(String.valueOf(e.getMessage()), e, options);
     } catch (IOException e) {
       return failure(Failures.describe(e), e, options);
     } catch (OutOfMemoryError e) {

@@ -17,8 +17,11 @@ final class Terminal {
           || target.startsWith("/dev/tty")
           || target.equals("/dev/console");
     } catch (IOException | UnsupportedOperationException e) {
-      // No /proc (not Linux): System.console() is non-null when stdin and stdout are terminals.
-      return System.console() != null;
+      // No /proc (not Linux): System.console() is non-null when stdin and stdout are terminals
+      // (on the JDK 17 this targets; from JDK 22 it is never null, and isTerminal() says so).
+      @SuppressWarnings("SystemConsoleNull")
+      boolean console = System.console() != null;
+      return console;
     }
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Objects;
 
 /**
  * A file that appears at its target path only when complete: bytes go to a hidden temporary file
@@ -28,7 +29,7 @@ public final class AtomicOutput implements Closeable {
 
   public static AtomicOutput create(Path target) throws IOException {
     Path absolute = target.toAbsolutePath();
-    Path dir = absolute.getParent();
+    Path dir = Objects.requireNonNull(absolute.getParent(), "the root is not a file");
     String suffix = Long.toHexString(Double.doubleToLongBits(Math.random()) ^ System.nanoTime());
     Path temp =
         TempFiles.createAt(

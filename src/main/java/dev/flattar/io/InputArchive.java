@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The input archive as a seekable, uncompressed tar file. A plain tar file is used in place (never
@@ -21,14 +22,14 @@ import java.nio.file.StandardOpenOption;
 public class InputArchive implements Closeable {
   private final FileChannel channel;
   private final String label;
-  private final Path spool;
+  private final @Nullable Path spool;
   private final Compression compression;
   private final SpoolDigests digests;
 
   private InputArchive(
       FileChannel channel,
       String label,
-      Path spool,
+      @Nullable Path spool,
       Compression compression,
       SpoolDigests digests) {
     this.channel = channel;

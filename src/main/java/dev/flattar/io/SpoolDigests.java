@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sha256 of every member's data in a tar stream that is being spooled, computed on a second
@@ -30,7 +31,8 @@ public final class SpoolDigests {
   /** A digest of {@code length} bytes. */
   private record Known(long length, Digest digest) {}
 
-  /** A chunk and how many of its bytes were read. */
+  /** A chunk and how many of its bytes were read (the array is shared on purpose: no copies). */
+  @SuppressWarnings("ArrayRecordComponent")
   private record Filled(byte[] bytes, int length) {}
 
   private final Map<Long, Known> known = new ConcurrentHashMap<>();
@@ -45,7 +47,7 @@ public final class SpoolDigests {
   }
 
   /** The digest of the bytes of {@code slice}, if a member's data was exactly those bytes. */
-  public Digest of(FileSlice slice) {
+  public @Nullable Digest of(FileSlice slice) {
     Known k = known.get(slice.offset());
     return k != null && k.length() == slice.length() ? k.digest() : null;
   }
@@ -117,12 +119,12 @@ public final class SpoolDigests {
    * (the member whose header was just read: its data comes next).
    */
   private final class ChunkStream extends BlockInputStream {
-    private byte[] chunk;
+    private byte @Nullable [] chunk;
     private int length;
     private int at;
     private boolean ended;
     private long position;
-    private MessageDigest sha;
+    private @Nullable MessageDigest sha;
     private long from;
     private long to;
 
@@ -137,23 +139,25 @@ public final class SpoolDigests {
       if (len == 0) {
         return 0;
       }
-      if (!fill()) {
+      byte[] c = fill();
+      if (c == null) {
         return -1;
       }
       int n = Math.min(len, length - at);
-      System.arraycopy(chunk, at, b, off, n);
-      account(chunk, at, n);
+      System.arraycopy(c, at, b, off, n);
+      account(c, at, n);
       at += n;
       return n;
     }
 
     @Override
     public long skip(long n) throws IOException {
-      if (n <= 0 || !fill()) {
+      byte[] c = n <= 0 ? null : fill();
+      if (c == null) {
         return 0;
       }
       int step = (int) Math.min(n, length - at);
-      account(chunk, at, step);
+      account(c, at, step);
       at += step;
       return step;
     }
@@ -174,27 +178,30 @@ public final class SpoolDigests {
       position += n;
     }
 
-    private boolean fill() throws InterruptedIOException {
+    /** The chunk holding the next unread byte, or null at the end of the stream. */
+    @SuppressWarnings("ReferenceEquality") // END is a sentinel: only it, not an equal chunk, ends
+    private byte @Nullable [] fill() throws InterruptedIOException {
       if (ended) {
-        return false;
+        return null;
       }
-      if (chunk != null && at < length) {
-        return true;
+      byte[] current = chunk;
+      if (current != null && at < length) {
+        return current;
       }
-      if (chunk != null) {
-        free.add(chunk);
+      if (current != null) {
+        free.add(current);
         chunk = null;
       }
       try {
         Filled next = full.take();
-        if (next == END) {
+        if (next == END) { // the sentinel itself, not an equal chunk
           ended = true;
-          return false;
+          return null;
         }
         chunk = next.bytes();
         length = next.length();
         at = 0;
-        return true;
+        return next.bytes();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while hashing the spool");
@@ -205,7 +212,7 @@ public final class SpoolDigests {
     void drain() {
       sha = null;
       try {
-        while (fill()) {
+        while (fill() != null) {
           at = length;
         }
       } catch (InterruptedIOException e) {

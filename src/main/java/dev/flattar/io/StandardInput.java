@@ -3,6 +3,7 @@ package dev.flattar.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Standard input read in place when it is a regular file ({@code flat-tar < image.tar}): no spool,
@@ -19,7 +20,7 @@ public final class StandardInput {
    * pipe, a socket or a terminal, when something has already read from it, or when the system has
    * no {@code /proc}.
    */
-  public static Path regularFile() {
+  public static @Nullable Path regularFile() {
     try {
       if (!Files.isRegularFile(FD0)) {
         return null;

@@ -2,7 +2,9 @@ package dev.flattar.merge;
 
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the squashed layer must delete from kept base layers so that the base plus that one layer
@@ -35,12 +37,14 @@ final class BaseMarkers {
   private BaseMarkers() {}
 
   /**
+   * Where the new layer needs a marker over the kept base.
+   *
    * @param keep how many layers at the bottom are kept
    * @param whole visibility over all layers
    * @param base visibility over the kept layers alone
    * @return markers by node, in node order
    */
-  static TreeMap<Integer, Kind> compute(
+  static Map<Integer, Kind> compute(
       List<LayerIndex> layers,
       int keep,
       PathTree tree,
@@ -105,7 +109,7 @@ final class BaseMarkers {
    *
    * @param baseDirectory whether the base has a directory there (implicit ancestors count)
    */
-  private static Kind kindAt(
+  private static @Nullable Kind kindAt(
       int node,
       boolean baseDirectory,
       int keep,

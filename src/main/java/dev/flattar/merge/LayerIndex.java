@@ -7,6 +7,7 @@ import dev.flattar.tar.EntryType;
 import dev.flattar.tar.TarEntry;
 import dev.flattar.tar.TarPaths;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One layer's members as the merge sees them: the node each one is about, what kind of member it
@@ -78,7 +79,7 @@ final class LayerIndex {
       if (e.type() == EntryType.HARDLINK
           && kind != EntryKind.WHITEOUT
           && kind != EntryKind.OPAQUE) {
-        index.linkRoot[i] = resolveLink(index, e, tree, latestAt, where);
+        index.linkRoot[i] = resolveLink(index, e, tree, Objects.requireNonNull(latestAt), where);
         index.isLinkTarget[index.linkRoot[i]] = true;
       }
       if (latestAt != null && (kind == EntryKind.CONTENT || kind == EntryKind.AUFS_METADATA)) {

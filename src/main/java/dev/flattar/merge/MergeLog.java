@@ -6,6 +6,8 @@ public interface MergeLog {
   MergeLog NONE = (path, decision) -> {};
 
   /**
+   * Hears one decision.
+   *
    * @param path the path decided on, in the Latin-1 carrier form
    */
   void decision(String path, String decision);

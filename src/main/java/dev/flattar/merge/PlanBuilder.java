@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lays out the new layer: markers for kept base layers first (if any), then the squashed layers
@@ -46,7 +47,7 @@ final class PlanBuilder {
       List<LayerIndex> layers,
       PathTree tree,
       Visibility.Result visibility,
-      Visibility.Result base,
+      Visibility.@Nullable Result base,
       Map<Integer, BaseMarkers.Kind> markers,
       MergeSettings settings) {
     int keep = settings.keepBase();
@@ -78,7 +79,7 @@ final class PlanBuilder {
    * nothing written below them implies any more: written as unpackers make them, 0755 and owned by
    * root. With a kept base, not those the base has and the squashed layers leave alone.
    */
-  private void implicitDirectories(Visibility.Result base) {
+  private void implicitDirectories(Visibility.@Nullable Result base) {
     for (int node = PathTree.ROOT + 1; node < tree.size(); node++) {
       boolean implicit = visibility.exists(node) && visibility.decidedBy(node) == 0;
       if (implicit && !emitted[node] && (base == null || !base.exists(node) || hidesBase(node))) {

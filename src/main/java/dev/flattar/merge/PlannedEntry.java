@@ -1,6 +1,7 @@
 package dev.flattar.merge;
 
 import dev.flattar.tar.TarEntry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One member of the flattened layer: a member of a source layer, written under {@code name}, either
@@ -15,9 +16,13 @@ import dev.flattar.tar.TarEntry;
  *     (a hard-link group's final inode metadata), or null
  */
 public record PlannedEntry(
-    int layer, TarEntry source, String name, String hardLinkTarget, TarEntry metadata) {
+    int layer,
+    TarEntry source,
+    String name,
+    @Nullable String hardLinkTarget,
+    @Nullable TarEntry metadata) {
 
-  public PlannedEntry(int layer, TarEntry source, String name, String hardLinkTarget) {
+  public PlannedEntry(int layer, TarEntry source, String name, @Nullable String hardLinkTarget) {
     this(layer, source, name, hardLinkTarget, null);
   }
 

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** A sha256 content digest, always 64 lower-case hex characters. */
 public record Digest(String hex) {
@@ -16,7 +17,7 @@ public record Digest(String hex) {
   }
 
   /** Parses {@code sha256:<64 hex>}; returns null when {@code text} is not of that form. */
-  public static Digest parseOrNull(String text) {
+  public static @Nullable Digest parseOrNull(@Nullable String text) {
     if (text == null || !text.startsWith("sha256:")) {
       return null;
     }

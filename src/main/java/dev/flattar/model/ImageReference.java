@@ -2,6 +2,7 @@ package dev.flattar.model;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Docker image name with a tag, as {@code RepoTags} holds it ({@code busybox:latest}, {@code
@@ -32,7 +33,7 @@ public record ImageReference(String name, String tag) {
   /**
    * Parses {@code name:tag}; null when the text is not exactly that (no tag, a digest, bad case).
    */
-  public static ImageReference parseOrNull(String text) {
+  public static @Nullable ImageReference parseOrNull(@Nullable String text) {
     if (text == null || text.contains("@")) {
       return null;
     }
@@ -46,10 +47,23 @@ public record ImageReference(String name, String tag) {
   }
 
   /**
+   * Parses {@code name:tag}, rejecting anything else.
+   *
+   * @throws IllegalArgumentException naming the text
+   */
+  public static ImageReference parse(String text) {
+    ImageReference ref = parseOrNull(text);
+    if (ref == null) {
+      throw new IllegalArgumentException("not a name:tag reference: '" + text + "'");
+    }
+    return ref;
+  }
+
+  /**
    * Parses a reference the way {@code docker tag} does: a valid name without a tag means {@code
    * :latest}. Returns null for anything Docker would not accept as a repository tag.
    */
-  public static ImageReference parseWithDefaultTag(String text) {
+  public static @Nullable ImageReference parseWithDefaultTag(@Nullable String text) {
     ImageReference tagged = parseOrNull(text);
     if (tagged != null) {
       return tagged;

@@ -12,6 +12,8 @@ final class BaseSelection {
   private BaseSelection() {}
 
   /**
+   * How many bottom layers to keep, as {@code base} says.
+   *
    * @param diffIds the image's layers, oldest first (null where the archive names none: pre-1.10)
    * @return the number of layers to keep: 0 when neither option is given
    */

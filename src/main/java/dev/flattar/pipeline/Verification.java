@@ -9,6 +9,7 @@ import dev.flattar.archive.SourceImage;
 import dev.flattar.io.InputArchive;
 import dev.flattar.merge.Plan;
 import dev.flattar.merge.PlannedEntry;
+import dev.flattar.model.Digest;
 import dev.flattar.model.FlatTarException;
 import dev.flattar.model.Reporter;
 import dev.flattar.tar.TarEntry;
@@ -35,7 +36,8 @@ final class Verification {
     try {
       check(written, label, planned, results);
     } catch (FlatTarException e) {
-      throw e.getMessage().startsWith(FAILED) ? e : failed(e.getMessage());
+      String message = String.valueOf(e.getMessage());
+      throw message.startsWith(FAILED) ? e : failed(message);
     }
   }
 
@@ -53,7 +55,8 @@ final class Verification {
               .orElseThrow(() -> failed("image " + result.id() + " is not in the written archive"));
       List<ScannedLayer> layers = LayerScanner.scan(image.layers(), ScanSettings.checkingNow(2));
       ScannedLayer layer = layers.get(layers.size() - 1);
-      if (!layer.diffId().equals(result.layer().diffId())) {
+      Digest diffId = layer.diffId();
+      if (diffId == null || !diffId.equals(result.layer().diffId())) {
         throw failed("the new layer of " + result.id() + " reads back as " + layer.diffId());
       }
       compare(planned.get(i).plan(), layer.entries());

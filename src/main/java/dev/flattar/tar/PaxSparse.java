@@ -3,14 +3,15 @@ package dev.flattar.tar;
 import dev.flattar.model.CorruptArchiveException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The GNU.sparse.* PAX records of one member (sparse formats 0.0, 0.1 and 1.0). */
 final class PaxSparse {
-  private String major;
-  private String name;
-  private String realSize;
-  private String size;
-  private String map;
+  private @Nullable String major;
+  private @Nullable String name;
+  private @Nullable String realSize;
+  private @Nullable String size;
+  private @Nullable String map;
   private final List<String> offsets = new ArrayList<>();
   private final List<String> lengths = new ArrayList<>();
 
@@ -35,7 +36,7 @@ final class PaxSparse {
     return "1".equals(major);
   }
 
-  String name() {
+  @Nullable String name() {
     return name;
   }
 

@@ -1,11 +1,13 @@
 package dev.flattar.tar;
 
+import org.jspecify.annotations.Nullable;
+
 /** PAX time values: decimal seconds with an optional fraction, possibly negative. */
 final class PaxTime {
   private PaxTime() {}
 
   /** Returns {seconds, nanos} with nanos in [0, 1e9), or null if the text is not a time. */
-  static long[] parse(String text) {
+  static long @Nullable [] parse(String text) {
     boolean negative = text.startsWith("-");
     String body = negative ? text.substring(1) : text;
     int dot = body.indexOf('.');

@@ -2,6 +2,7 @@ package dev.flattar.tar;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Validation of sparse maps and the parser for the map that PAX sparse 1.0 stores in data. */
 final class SparseSegments {
@@ -11,7 +12,7 @@ final class SparseSegments {
   private SparseSegments() {}
 
   /** Why the map cannot describe a file of {@code realSize} bytes with {@code stored} bytes. */
-  static String problem(SparseMap map, long realSize, long stored) {
+  static @Nullable String problem(SparseMap map, long realSize, long stored) {
     long end = 0;
     long total = 0;
     for (SparseMap.Segment s : map.segments()) {

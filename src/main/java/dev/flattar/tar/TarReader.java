@@ -49,7 +49,7 @@ public final class TarReader {
   }
 
   /** The next member, or null at the end of the archive. */
-  public TarEntry next() throws IOException, CorruptArchiveException {
+  public @Nullable TarEntry next() throws IOException, CorruptArchiveException {
     if (ended) {
       return null;
     }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where an archive's bytes go: a buffered stream that counts its position, and, when the target is
@@ -15,12 +16,12 @@ import java.nio.channels.FileChannel;
 public final class ArchiveSink {
   private static final int BUFFER = 1 << 20;
 
-  private final FileChannel channel;
+  private final @Nullable FileChannel channel;
   private final OutputStream buffered;
   private final OutputStream counting;
   private long position;
 
-  private ArchiveSink(FileChannel channel, OutputStream out) {
+  private ArchiveSink(@Nullable FileChannel channel, OutputStream out) {
     this.channel = channel;
     this.buffered = new BufferedOutputStream(out, BUFFER);
     this.counting =

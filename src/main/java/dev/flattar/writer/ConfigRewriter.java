@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flattar.model.Digest;
 import dev.flattar.model.Json;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The config of the flattened image (README, "What it writes"): the source config with only {@code
@@ -28,7 +29,7 @@ final class ConfigRewriter {
       int keptLayers,
       String createdBy,
       String comment,
-      String created) {
+      @Nullable String created) {
     ObjectNode config = source.deepCopy();
     if (created != null) {
       config.put("created", created);

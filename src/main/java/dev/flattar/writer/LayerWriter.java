@@ -9,6 +9,7 @@ import dev.flattar.tar.TarHeaderEncoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a {@link Plan} as a tar stream: each header, then the member's data copied from its source
@@ -20,7 +21,7 @@ final class LayerWriter {
 
   private final LayerStreams layers;
   private final Progress progress;
-  private InputStream current;
+  private @Nullable InputStream current;
   private int currentLayer = -1;
   private long position;
 
@@ -55,8 +56,9 @@ final class LayerWriter {
       return;
     }
     InputStream in = seek(p.layer(), e.dataOffset(), e);
-    if (e.isSparse()) {
-      expand(in, e, out);
+    SparseMap sparse = e.sparse();
+    if (sparse != null) {
+      expand(in, e, sparse, out);
     } else {
       copy(in, e.storedSize(), out, e);
     }
@@ -64,10 +66,10 @@ final class LayerWriter {
     out.write(ZEROS, 0, pad);
   }
 
-  private void expand(InputStream in, TarEntry e, ParallelDigestOutputStream out)
+  private void expand(InputStream in, TarEntry e, SparseMap sparse, ParallelDigestOutputStream out)
       throws IOException {
     long written = 0;
-    for (SparseMap.Segment s : e.sparse().segments()) {
+    for (SparseMap.Segment s : sparse.segments()) {
       zeros(s.offset() - written, out);
       copy(in, s.length(), out, e);
       written = s.offset() + s.length();
@@ -99,9 +101,11 @@ final class LayerWriter {
   }
 
   private InputStream seek(int layer, long offset, TarEntry e) throws IOException {
-    if (layer != currentLayer || offset < position) {
+    InputStream current = this.current;
+    if (current == null || layer != currentLayer || offset < position) {
       closeCurrent();
       current = layers.open(layer);
+      this.current = current;
       currentLayer = layer;
       position = 0;
     }
@@ -126,8 +130,9 @@ final class LayerWriter {
   }
 
   private void closeCurrent() throws IOException {
-    if (current != null) {
-      current.close();
+    InputStream open = current;
+    if (open != null) {
+      open.close();
       current = null;
       currentLayer = -1;
     }

@@ -44,7 +44,7 @@ final class OciDocuments {
       manifests.add(descriptor(MediaTypes.OCI_MANIFEST, manifest, size));
     }
     for (String tag : tags) {
-      ImageReference ref = ImageReference.parseOrNull(tag);
+      ImageReference ref = ImageReference.parse(tag);
       ObjectNode d = descriptor(MediaTypes.OCI_MANIFEST, manifest, size);
       ObjectNode annotations = d.putObject("annotations");
       annotations.put("io.containerd.image.name", ref.canonicalName() + ":" + ref.tag());

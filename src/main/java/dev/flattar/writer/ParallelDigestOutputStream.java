@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Passes bytes through to an output while a second thread computes their sha256, so hashing the
@@ -34,9 +35,9 @@ final class ParallelDigestOutputStream extends OutputStream {
   private final BlockingQueue<Chunk> toHash = new ArrayBlockingQueue<>(POOL + 1);
   private final MessageDigest sha = Digest.sha256();
   private final Thread hasher;
-  private Chunk current;
+  private @Nullable Chunk current;
   private long count;
-  private Digest digest;
+  private @Nullable Digest digest;
 
   ParallelDigestOutputStream(OutputStream out) {
     this.out = out;
@@ -59,7 +60,7 @@ final class ParallelDigestOutputStream extends OutputStream {
       Chunk c = room();
       int n = Math.min(len, CHUNK - c.length);
       System.arraycopy(b, off, c.bytes, c.length, n);
-      filled(n);
+      filled(c, n);
       off += n;
       len -= n;
     }
@@ -78,7 +79,7 @@ final class ParallelDigestOutputStream extends OutputStream {
       if (got < 0) {
         break;
       }
-      filled(got);
+      filled(c, got);
       done += got;
     }
     return done;
@@ -86,18 +87,20 @@ final class ParallelDigestOutputStream extends OutputStream {
 
   /** The chunk being filled, taken from the pool when there is none. */
   private Chunk room() throws IOException {
-    if (current == null) {
-      current = take(free);
+    Chunk c = current;
+    if (c == null) {
+      c = take(free);
+      current = c;
     }
-    return current;
+    return c;
   }
 
   /** Counts {@code n} more bytes in the current chunk, and passes it on once it is full. */
-  private void filled(int n) throws IOException {
-    current.length += n;
+  private void filled(Chunk c, int n) throws IOException {
+    c.length += n;
     count += n;
-    if (current.length == CHUNK) {
-      pass(current);
+    if (c.length == CHUNK) {
+      pass(c);
       current = null;
     }
   }
@@ -108,9 +111,11 @@ final class ParallelDigestOutputStream extends OutputStream {
 
   /** Passes on what is left, waits for the hasher, and returns the digest of all bytes. */
   Digest finish() throws IOException {
-    if (digest == null) {
-      if (current != null && current.length > 0) {
-        pass(current);
+    Digest done = digest;
+    if (done == null) {
+      Chunk last = current;
+      if (last != null && last.length > 0) {
+        pass(last);
       }
       current = null;
       put(END);
@@ -120,9 +125,10 @@ final class ParallelDigestOutputStream extends OutputStream {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while hashing");
       }
-      digest = Digest.of(sha);
+      done = Digest.of(sha);
+      digest = done;
     }
-    return digest;
+    return done;
   }
 
   /** Stops the hasher without a result (the output is being abandoned). */

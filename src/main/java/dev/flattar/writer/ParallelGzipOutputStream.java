@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A single-member gzip stream compressed on several threads, the way pigz does it: the input is cut
@@ -31,7 +32,7 @@ final class ParallelGzipOutputStream extends OutputStream {
   private final CRC32 crc = new CRC32();
   private byte[] block = new byte[BLOCK];
   private int filled;
-  private byte[] previous;
+  private byte @Nullable [] previous;
   private long total;
   private boolean finished;
 
@@ -112,7 +113,7 @@ final class ParallelGzipOutputStream extends OutputStream {
     }
   }
 
-  private byte[] deflate(byte[] data, byte[] dictionary, boolean last) {
+  private byte[] deflate(byte[] data, byte @Nullable [] dictionary, boolean last) {
     Deflater deflater = new Deflater(level, true);
     try {
       if (dictionary != null) {
@@ -143,7 +144,7 @@ final class ParallelGzipOutputStream extends OutputStream {
   }
 
   /** The last 32 KiB of previous + data, when data alone is shorter than that. */
-  private static byte[] joinTail(byte[] previous, byte[] data) {
+  private static byte[] joinTail(byte @Nullable [] previous, byte[] data) {
     byte[] head = previous == null ? new byte[0] : previous;
     byte[] joined = Arrays.copyOf(head, head.length + data.length);
     System.arraycopy(data, 0, joined, head.length, data.length);

@@ -4,6 +4,7 @@ import dev.flattar.model.OutputCompression;
 import dev.flattar.model.OutputFormat;
 import dev.flattar.model.Progress;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How archives are written.
@@ -17,6 +18,6 @@ public record WriterSettings(
     OutputFormat format,
     OutputCompression compression,
     String product,
-    String created,
+    @Nullable String created,
     Path tempDir,
     Progress progress) {}

@@ -72,7 +72,11 @@ class MainTest {
         "-t|requires an argument",
         "-t BAD:Tag:x|invalid tag 'BAD:Tag:x'",
         "a.tar b.tar|expected one INPUT",
-        "-v -q|exclude each other"
+        "-v -q|exclude each other",
+        "--keep-base 2 --from-layer 3|--keep-base and --from-layer exclude each other",
+        "--rootfs --tag a:1|--rootfs writes one plain filesystem tar: it takes no --tag",
+        "--max-layers 0|--max-layers must be 1 or more, got 0",
+        "--verify|--verify reads the output back, so it needs -o FILE"
       })
   void usageErrors_exitTwo(String args, String message) {
     CliRunner.Run run = CliRunner.run(new byte[0], args.split(" "));
