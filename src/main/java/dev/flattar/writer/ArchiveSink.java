@@ -81,6 +81,18 @@ public final class ArchiveSink {
     }
   }
 
+  /** Drops every byte written from {@code at} on (which must already have been written). */
+  public void rewind(long at) throws IOException {
+    FileChannel file = channel;
+    if (file == null) {
+      throw new IllegalStateException("cannot rewind a stream");
+    }
+    buffered.flush();
+    file.truncate(at);
+    file.position(at);
+    position = at;
+  }
+
   public void flush() throws IOException {
     buffered.flush();
   }

@@ -67,7 +67,9 @@ public final class ArchiveWriter {
       byte[] configBytes = Json.write(config);
       Digest id = Digest.of(configBytes);
       String configName = format.oci() ? blobName(id) : id.hex() + ".json";
-      members.file(configName, configBytes);
+      if (!members.has(configName)) {
+        members.file(configName, configBytes); // two images may flatten to the same one
+      }
 
       if (format.oci()) {
         byte[] manifest = OciDocuments.manifest(id, configBytes.length, descriptors);

@@ -69,7 +69,11 @@ final class TarMembers {
     return result;
   }
 
-  /** A member named after its bytes: {@code nameOf} is asked once they are produced. */
+  /**
+   * A member named after its bytes: {@code nameOf} is asked once they are produced. A name already
+   * written (content-addressed: the same bytes, such as two images whose new layers are the same)
+   * keeps its first member, and these bytes are dropped.
+   */
   <R extends Produced> R named(Function<R, String> nameOf, Producer<R> producer)
       throws IOException {
     return sink.seekable() ? patched(nameOf, producer) : spooled(nameOf, producer);
@@ -88,6 +92,10 @@ final class TarMembers {
     R result = producer.write(out);
     pad(out, result.size());
     String name = nameOf.apply(result);
+    if (has(name)) {
+      sink.rewind(headerAt);
+      return result;
+    }
     claim(name);
     sink.patch(headerAt, TarHeaderEncoder.member(name, result.size()));
     return result;
@@ -102,6 +110,9 @@ final class TarMembers {
         result = producer.write(out);
       }
       String name = nameOf.apply(result);
+      if (has(name)) {
+        return result;
+      }
       claim(name);
       OutputStream out = sink.stream();
       out.write(TarHeaderEncoder.member(name, result.size()));

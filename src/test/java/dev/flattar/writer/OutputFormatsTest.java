@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flattar.FlatTar;
 import dev.flattar.FlattenOptions;
+import dev.flattar.FlattenResult;
 import dev.flattar.Input;
 import dev.flattar.Output;
 import dev.flattar.model.Json;
@@ -88,6 +89,48 @@ class OutputFormatsTest {
         tmp.resolve("in2.tar"), again, FlattenOptions.builder().image("app:latest").build());
     assertThat(FlatArchive.read(again).tree().describe())
         .isEqualTo(ReferenceTree.of(SampleLayers.STACK).describe());
+  }
+
+  /**
+   * Two images whose layers merge to the same filesystem get the same new layer, stored once under
+   * its digest (found in the corpus: it made --all-images fail with "member written twice").
+   */
+  @ParameterizedTest(name = "--format {0} --compress {1}")
+  @CsvSource({"oci, none", "both, gzip", "oci, zstd", "docker, gzip"})
+  void twoImagesWithTheSameFilesystem_shareOneLayerBlob(String format, String compress)
+      throws Exception {
+    byte[] archive =
+        Archives.build(
+            Archives.Layout.DOCKER,
+            ImageSpec.of(SampleLayers.STACK).tags("one:1"),
+            ImageSpec.of(SampleLayers.STACK)
+                .tags("two:2")
+                .config(c -> c.withObject("/config").putArray("Cmd").add("/bin/true")));
+    FlattenOptions options =
+        FlattenOptions.builder()
+            .allImages(true)
+            .format(OutputFormat.parse(format))
+            .compression(OutputCompression.parse(compress))
+            .build();
+    Path in = Files.write(tmp.resolve("two.tar"), archive);
+    Path out = tmp.resolve("two-flat.tar");
+
+    FlattenResult result = FlatTar.flatten(Input.file(in), Output.file(out), options);
+    ByteArrayOutputStream stream = new ByteArrayOutputStream();
+    FlatTar.flatten(Input.file(in), Output.stream(stream), options);
+
+    assertThat(result.images()).hasSize(2);
+    assertThat(result.images().get(0).diffId()).isEqualTo(result.images().get(1).diffId());
+    assertThat(result.images().get(0).imageId()).isNotEqualTo(result.images().get(1).imageId());
+    byte[] written = Files.readAllBytes(out);
+    assertThat(stream.toByteArray()).as("file and stream: the same bytes").isEqualTo(written);
+    Map<String, byte[]> members = Archives.members(written);
+    if (!format.equals("docker")) {
+      assertThat(OciCheck.check(members)).hasSize(2);
+      assertThat(members.keySet().stream().filter(n -> n.startsWith("blobs/")))
+          .as("one layer blob, two configs, two manifests")
+          .hasSize(5);
+    }
   }
 
   @Test
