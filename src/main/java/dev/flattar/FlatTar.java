@@ -5,6 +5,7 @@ import dev.flattar.model.Times;
 import dev.flattar.pipeline.BaseChoice;
 import dev.flattar.pipeline.ImageChoice;
 import dev.flattar.pipeline.ImageOutcome;
+import dev.flattar.pipeline.Inspected;
 import dev.flattar.pipeline.InspectedImage;
 import dev.flattar.pipeline.Job;
 import dev.flattar.pipeline.Outcome;
@@ -53,6 +54,7 @@ public final class FlatTar {
               o.diffId(),
               o.layerSize(),
               o.tags(),
+              o.platform(),
               o.merge()));
     }
     return new FlattenResult(images, outcome.unchanged());
@@ -82,7 +84,8 @@ public final class FlatTar {
   public static InspectReport inspect(Input input, FlattenOptions options)
       throws FlatTarException, IOException {
     List<InspectReport.Image> images = new ArrayList<>();
-    for (InspectedImage image : Pipeline.inspect(source(input), job(options))) {
+    Inspected inspected = Pipeline.inspect(source(input), job(options));
+    for (InspectedImage image : inspected.images()) {
       List<InspectReport.Layer> layers = new ArrayList<>();
       for (InspectedImage.Layer l : image.layers()) {
         layers.add(
@@ -100,19 +103,24 @@ public final class FlatTar {
           new InspectReport.Image(
               image.id(),
               image.tags(),
+              image.platform(),
               layers,
               image.keptLayers(),
               image.flattenedEntries(),
               image.flattenedLayerSize()));
     }
-    return new InspectReport(images);
+    List<InspectReport.Skipped> skipped = new ArrayList<>();
+    for (Inspected.Skipped s : inspected.skipped()) {
+      skipped.add(new InspectReport.Skipped(s.kind(), s.where(), s.what(), s.why()));
+    }
+    return new InspectReport(images, skipped);
   }
 
   private static Job job(FlattenOptions o) {
     Instant created = o.created();
     Instant clamp = o.clampMtime();
     return new Job(
-        new ImageChoice(o.image(), o.allImages()),
+        new ImageChoice(o.image(), o.platforms(), o.allImages()),
         o.tags(),
         new BaseChoice(o.keepBase(), o.fromLayer()),
         o.format(),

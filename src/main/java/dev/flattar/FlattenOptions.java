@@ -2,6 +2,7 @@ package dev.flattar;
 
 import dev.flattar.model.OutputCompression;
 import dev.flattar.model.OutputFormat;
+import dev.flattar.model.Platform;
 import dev.flattar.model.Progress;
 import dev.flattar.model.Reporter;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param tags RepoTags for the output, each {@code name:tag}; empty keeps the source image's names
  * @param image which image of a multi-image archive to flatten (a tag or an id prefix), or null
+ * @param platforms which platforms of a multi-platform image to flatten (empty: all)
  * @param allImages flatten every image of the archive
  * @param keepBase how many bottom layers to keep unchanged (0: flatten everything)
  * @param fromLayer keep the layers up to and including this one (a diff_id, a unique prefix of one,
@@ -36,6 +38,7 @@ import org.jspecify.annotations.Nullable;
 public record FlattenOptions(
     List<String> tags,
     @Nullable String image,
+    List<Platform> platforms,
     boolean allImages,
     int keepBase,
     @Nullable String fromLayer,
@@ -53,12 +56,14 @@ public record FlattenOptions(
 
   public FlattenOptions {
     tags = List.copyOf(tags);
+    platforms = List.copyOf(platforms);
   }
 
   /** The options, for messages: {@link #apiName} is the builder method that sets each. */
   public enum Option {
     TAG("tag"),
     IMAGE("image"),
+    PLATFORM("platform"),
     ALL_IMAGES("allImages"),
     KEEP_BASE("keepBase"),
     FROM_LAYER("fromLayer"),
@@ -98,6 +103,7 @@ public record FlattenOptions(
     Builder b = new Builder();
     b.tags.addAll(tags);
     b.image = image;
+    b.platforms.addAll(platforms);
     b.allImages = allImages;
     b.keepBase = keepBase;
     b.fromLayer = fromLayer;
@@ -119,10 +125,11 @@ public record FlattenOptions(
   public static final class Builder {
     private final List<String> tags = new ArrayList<>();
     private @Nullable String image;
+    private final List<Platform> platforms = new ArrayList<>();
     private boolean allImages;
     private int keepBase;
     private @Nullable String fromLayer;
-    private OutputFormat format = OutputFormat.DOCKER;
+    private OutputFormat format = OutputFormat.AUTO;
     private OutputCompression compression = OutputCompression.NONE;
     private boolean rootfs;
     private @Nullable Instant created;
@@ -148,6 +155,15 @@ public record FlattenOptions(
       return this;
     }
 
+    /**
+     * Flattens only this platform of a multi-platform image (repeatable), matched as containerd
+     * matches ({@code linux/arm64} is {@code linux/arm64/v8}); without any, every platform.
+     */
+    public Builder platform(Platform platform) {
+      platforms.add(platform);
+      return this;
+    }
+
     /** Flatten every image of the archive (layers shared between them are read once). */
     public Builder allImages(boolean allImages) {
       this.allImages = allImages;
@@ -166,7 +182,7 @@ public record FlattenOptions(
       return this;
     }
 
-    /** The layout of the written archive (default {@link OutputFormat#DOCKER}). */
+    /** The layout of the written archive (default {@link OutputFormat#AUTO}). */
     public Builder format(OutputFormat format) {
       this.format = format;
       return this;
@@ -244,6 +260,7 @@ public record FlattenOptions(
           new FlattenOptions(
               OptionRules.tags(tags),
               image,
+              platforms,
               allImages,
               keepBase,
               fromLayer,

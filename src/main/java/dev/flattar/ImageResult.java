@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param diffId the digest of the new layer (uncompressed)
  * @param layerSize the new layer's stored size in bytes
  * @param tags the RepoTags written
+ * @param platform the platform the image is for ({@code linux/arm64/v8}), or null when unknown
  * @param merge what the merge did: members kept, whiteouts applied, links rewritten, bytes hidden
  */
 public record ImageResult(
@@ -25,6 +26,7 @@ public record ImageResult(
     Digest diffId,
     long layerSize,
     List<String> tags,
+    @Nullable String platform,
     MergeSummary merge) {
   public ImageResult {
     tags = List.copyOf(tags);

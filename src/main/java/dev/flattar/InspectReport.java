@@ -2,20 +2,35 @@ package dev.flattar;
 
 import dev.flattar.model.Digest;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code inspect} found, per image.
+ * What {@code inspect} found, per image (one per platform of a multi-platform image).
  *
  * @param images in archive order
+ * @param skipped what the input lists that is not an image to flatten: artifacts, attestations,
+ *     platforms whose blobs are not there
  */
-public record InspectReport(List<Image> images) {
+public record InspectReport(List<Image> images, List<Skipped> skipped) {
   public InspectReport {
     images = List.copyOf(images);
+    skipped = List.copyOf(skipped);
   }
+
+  /**
+   * Something an index lists that is not flattened.
+   *
+   * @param kind {@code artifact}, {@code attestation} or {@code absent}
+   * @param where the descriptor that lists it
+   * @param what a few words on it ({@code platform linux/arm64/v8})
+   * @param why why it is not flattened
+   */
+  public record Skipped(String kind, String where, String what, String why) {}
 
   /**
    * One image.
    *
+   * @param platform the platform it is for ({@code linux/arm64/v8}), or null when unknown
    * @param flattenedLayerSize the exact size of the new (uncompressed) layer
    * @param flattenedEntries members the new layer would hold
    * @param keptLayers bottom layers that would be kept unchanged
@@ -23,6 +38,7 @@ public record InspectReport(List<Image> images) {
   public record Image(
       Digest id,
       List<String> tags,
+      @Nullable String platform,
       List<Layer> layers,
       int keptLayers,
       long flattenedEntries,

@@ -87,7 +87,7 @@ final class OptionRules {
   /** A rootfs is one merged filesystem: nothing that names, chooses or keeps images. */
   private static void checkRootfs(FlattenOptions o) {
     List<Option> given = new ArrayList<>();
-    if (o.format() != OutputFormat.DOCKER) {
+    if (o.format() != OutputFormat.AUTO && o.format() != OutputFormat.DOCKER) {
       given.add(Option.FORMAT);
     }
     if (!o.tags().isEmpty()) {

@@ -3,6 +3,7 @@ package dev.flattar.cli;
 import dev.flattar.FlattenOptions;
 import dev.flattar.model.OutputCompression;
 import dev.flattar.model.OutputFormat;
+import dev.flattar.model.Platform;
 import dev.flattar.model.Progress;
 import dev.flattar.model.Reporter;
 import dev.flattar.model.Times;
@@ -34,6 +35,7 @@ record CliOptions(
     boolean quiet,
     List<String> tags,
     @Nullable String image,
+    List<Platform> platforms,
     boolean allImages,
     @Nullable Integer keepBase,
     @Nullable String fromLayer,
@@ -47,6 +49,7 @@ record CliOptions(
 
   CliOptions {
     tags = List.copyOf(tags);
+    platforms = List.copyOf(platforms);
   }
 
   /** What to do. */
@@ -128,6 +131,7 @@ record CliOptions(
           values.has(Flag.QUIET),
           values.all(Flag.TAG),
           values.one(Flag.IMAGE),
+          values.all(Flag.PLATFORM).stream().map(Platform::parse).toList(),
           values.has(Flag.ALL_IMAGES),
           values.number(Flag.KEEP_BASE),
           values.one(Flag.FROM_LAYER),
@@ -151,6 +155,7 @@ record CliOptions(
   FlattenOptions flattenOptions(Reporter reporter, Progress progress) {
     FlattenOptions.Builder b = FlattenOptions.builder().reporter(reporter).progress(progress);
     tags.forEach(b::tag);
+    platforms.forEach(b::platform);
     b.image(image).allImages(allImages).fromLayer(fromLayer);
     if (keepBase != null) {
       b.keepBase(keepBase);

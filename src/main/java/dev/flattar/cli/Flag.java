@@ -26,8 +26,9 @@ enum Flag {
       "format",
       "FORMAT",
       Option.FORMAT,
-      "docker (default: manifest.json), oci (an OCI image layout) or",
-      "both (docker save 25+ style: both over the same blobs)"),
+      "docker (manifest.json), oci (an OCI image layout) or both",
+      "(docker save 25+ style: both over the same blobs); default auto:",
+      "docker, or both when an image keeps several platforms"),
   COMPRESS(
       Group.OUTPUT,
       null,
@@ -67,6 +68,14 @@ enum Flag {
       Option.IMAGE,
       "the image to flatten when the archive holds several: a tag",
       "(busybox, busybox:1.36) or an image id prefix (sha256:ab12)"),
+  PLATFORM(
+      Group.SELECTION,
+      null,
+      "platform",
+      "OS/ARCH[/V]",
+      Option.PLATFORM,
+      "flatten only this platform of a multi-platform image",
+      "(repeatable; linux/arm64 matches linux/arm64/v8)"),
   ALL_IMAGES(
       Group.SELECTION,
       null,
@@ -182,7 +191,7 @@ enum Flag {
 
   /** Options that are not lists: given twice, the second would silently win. */
   boolean once() {
-    return takesValue() && this != TAG;
+    return takesValue() && this != TAG && this != PLATFORM;
   }
 
   /** How messages name it: {@code --keep-base}. */

@@ -14,9 +14,10 @@ final class InspectFormat {
   static void table(InspectReport report, PrintStream out) {
     for (InspectReport.Image image : report.images()) {
       out.printf(
-          "image %s%s%n",
+          "image %s%s%s%n",
           image.id(),
-          image.tags().isEmpty() ? " (untagged)" : " " + String.join(", ", image.tags()));
+          image.tags().isEmpty() ? " (untagged)" : " " + String.join(", ", image.tags()),
+          image.platform() == null ? "" : " for " + image.platform());
       out.printf(
           "%5s  %-5s  %10s  %9s  %12s  %9s  %12s  %s%n",
           "layer", "comp.", "stored", "entries", "file bytes", "hidden", "hidden bytes", "member");
@@ -40,6 +41,9 @@ final class InspectFormat {
           bytes(image.totalBytes()),
           bytes(image.hiddenBytes()));
     }
+    for (InspectReport.Skipped s : report.skipped()) {
+      out.printf("skipped %s (%s): %s%n", s.what(), s.where(), s.why());
+    }
   }
 
   static void json(InspectReport report, PrintStream out) {
@@ -49,6 +53,9 @@ final class InspectFormat {
       i.put("id", image.id().toString());
       ArrayNode tags = i.putArray("tags");
       image.tags().forEach(tags::add);
+      if (image.platform() != null) {
+        i.put("platform", image.platform());
+      }
       i.put("keptLayers", image.keptLayers());
       ArrayNode layers = i.putArray("layers");
       for (InspectReport.Layer l : image.layers()) {
@@ -67,6 +74,14 @@ final class InspectFormat {
     }
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.set("images", images);
+    ArrayNode skipped = root.putArray("skipped");
+    for (InspectReport.Skipped s : report.skipped()) {
+      ObjectNode o = skipped.addObject();
+      o.put("kind", s.kind());
+      o.put("what", s.what());
+      o.put("where", s.where());
+      o.put("why", s.why());
+    }
     out.println(new String(Json.write(root), StandardCharsets.UTF_8));
   }
 

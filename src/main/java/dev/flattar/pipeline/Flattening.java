@@ -1,14 +1,21 @@
 package dev.flattar.pipeline;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flattar.archive.ArchiveImage;
 import dev.flattar.archive.DeferredDigests;
+import dev.flattar.archive.IndexEntry;
 import dev.flattar.archive.ScannedLayer;
 import dev.flattar.archive.SourceImage;
 import dev.flattar.io.FileSlice;
 import dev.flattar.io.InputArchive;
 import dev.flattar.model.FlatTarException;
+import dev.flattar.model.OutputFormat;
+import dev.flattar.model.Platform;
 import dev.flattar.model.Texts;
 import dev.flattar.writer.ArchiveSink;
 import dev.flattar.writer.ArchiveWriter;
+import dev.flattar.writer.Listing;
+import dev.flattar.writer.OutputGroup;
 import dev.flattar.writer.OutputImage;
 import dev.flattar.writer.OutputTags;
 import dev.flattar.writer.WriterSettings;
@@ -17,18 +24,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The main job: choose the images, scan and check their layers (each stored layer once), plan each
- * new layer from headers, stream the archive out. Everything that can be wrong with the input is
- * found before the first output byte, or, when the output is a file that appears only when
- * complete, before that file is kept: there the digests of uncompressed layers are checked while
- * the output is written ({@link DeferredDigests}).
+ * The main job: choose the images and their platforms, scan and check their layers (each stored
+ * layer once), plan each new layer from headers, stream the archive out. Everything that can be
+ * wrong with the input is found before the first output byte, or, when the output is a file that
+ * appears only when complete, before that file is kept: there the digests of uncompressed layers
+ * are checked while the output is written ({@link DeferredDigests}).
  */
 final class Flattening {
+  private static final String BASE_DIGEST = "org.opencontainers.image.base.digest";
+  private static final String BASE_NAME = "org.opencontainers.image.base.name";
+
   private Flattening() {}
 
-  /** What a run wrote, and what it planned (for --verify). */
+  /** What a run wrote, and what it planned (for --verify), one entry per platform image. */
   record Run(Outcome outcome, List<OutputImage> planned, List<WrittenImage> written) {}
 
   /**
@@ -37,12 +48,13 @@ final class Flattening {
    */
   static Run flatten(InputArchive input, ArchiveSink sink, Job job, boolean keptWhenComplete)
       throws FlatTarException, IOException {
-    List<SourceImage> images = ImageSources.chosen(input, job);
+    Chosen chosen = ImageSources.chosen(input, job);
+    List<SourceImage> images = chosen.platforms();
     Integer maxLayers = job.maxLayers();
     if (maxLayers != null && images.stream().allMatch(i -> i.layers().size() <= maxLayers)) {
       job.reporter()
           .info(
-              String.join(", ", images.stream().map(SourceImage::displayName).toList())
+              String.join(", ", chosen.images().stream().map(ArchiveImage::displayName).toList())
                   + " already has at most "
                   + Texts.count(maxLayers, "layer")
                   + "; copied the archive unchanged");
@@ -52,40 +64,82 @@ final class Flattening {
       sink.flush();
       return new Run(new Outcome(List.of(), true), List.of(), List.of());
     }
+    OutputFormat format = OutputFormats.resolve(job.format(), chosen);
+    SkippedReport.report(chosen, job.reporter());
     try (DeferredDigests deferred =
         keptWhenComplete ? DeferredDigests.start(1) : DeferredDigests.none()) {
       List<List<ScannedLayer>> scanned =
-          ImageSources.scan(
-              input, images, job, job.base().keepsAny() && job.format().oci(), deferred);
-      Run run = write(images, scanned, sink, job);
+          ImageSources.scan(input, images, job, job.base().keepsAny() && format.oci(), deferred);
+      Run run = write(chosen, scanned, sink, job, format);
       deferred.await();
       return run;
     }
   }
 
   private static Run write(
-      List<SourceImage> images, List<List<ScannedLayer>> scanned, ArchiveSink sink, Job job)
+      Chosen chosen,
+      List<List<ScannedLayer>> scanned,
+      ArchiveSink sink,
+      Job job,
+      OutputFormat format)
       throws FlatTarException, IOException {
+    List<OutputGroup> groups = new ArrayList<>();
     List<OutputImage> outputs = new ArrayList<>();
-    for (int i = 0; i < images.size(); i++) {
-      SourceImage image = images.get(i);
-      List<String> tags = OutputTags.choose(job.tags(), image.tags(), job.reporter());
-      outputs.add(ImagePlanning.plan(image, scanned.get(i), tags, job));
+    List<@Nullable String> platformNames = new ArrayList<>();
+    int at = 0;
+    for (ArchiveImage image : chosen.images()) {
+      List<String> tags = OutputTags.choose(job.tags(), image.names(), job.reporter());
+      List<String> bareTags = job.tags().isEmpty() ? OutputTags.bare(image.bareTags()) : List.of();
+      List<OutputImage> platforms = new ArrayList<>();
+      List<Platform> listed = new ArrayList<>();
+      for (SourceImage platform : image.platforms()) {
+        Listing listing = image.multiPlatform() ? listing(platform.entry()) : null;
+        OutputImage planned =
+            ImagePlanning.plan(platform, scanned.get(at++), tags, job, format, listing);
+        platforms.add(planned);
+        listed.add(platform.platform());
+        platformNames.add(platform.platform() == null ? null : String.valueOf(platform.platform()));
+      }
+      outputs.addAll(platforms);
+      int docker = OutputFormats.dockerPlatform(listed);
+      if (image.multiPlatform() && format.docker()) {
+        job.reporter()
+            .info(
+                "manifest.json names "
+                    + image.displayName()
+                    + " by its "
+                    + String.valueOf(listed.get(docker)).replace("null", "first")
+                    + " image; the OCI index holds every platform");
+      }
+      groups.add(new OutputGroup(tags, bareTags, image.index(), platforms, docker));
     }
     WriterSettings settings =
         new WriterSettings(
-            job.format(),
-            job.compression(),
-            job.product(),
-            job.created(),
-            job.tempDir(),
-            job.progress());
-    List<WrittenImage> written = new ArchiveWriter(settings).write(outputs, sink);
+            format, job.compression(), job.product(), job.created(), job.tempDir(), job.progress());
+    List<WrittenImage> written = new ArchiveWriter(settings).write(groups, sink);
     List<ImageOutcome> results = new ArrayList<>();
     for (int i = 0; i < outputs.size(); i++) {
       WrittenImage w = written.get(i);
-      results.add(new ImageOutcome(outputs.get(i), w.id(), w.layer()));
+      results.add(new ImageOutcome(outputs.get(i), w.id(), w.layer(), platformNames.get(i)));
     }
     return new Run(new Outcome(results, false), outputs, written);
+  }
+
+  /**
+   * How the source index listed a platform, carried over; less the annotations that name the base
+   * image's manifest ({@code org.opencontainers.image.base.*}), which the flattened image no longer
+   * sits on.
+   */
+  private static @Nullable Listing listing(@Nullable IndexEntry entry) {
+    if (entry == null) {
+      return null;
+    }
+    ObjectNode manifest = entry.manifestAnnotations();
+    if (manifest != null) {
+      manifest = manifest.deepCopy();
+      manifest.remove(List.of(BASE_DIGEST, BASE_NAME));
+      manifest = manifest.isEmpty() ? null : manifest;
+    }
+    return new Listing(entry.platformNode(), entry.descriptorAnnotations(), manifest);
   }
 }

@@ -13,14 +13,23 @@ public final class ImageOutcome {
   private final OutputImage planned;
   private final @Nullable Digest imageId;
   private final LayerBlob layer;
+  private final @Nullable String platform;
 
   /**
    * @param imageId the new image's id, or null for a rootfs (no image is written)
+   * @param platform the platform the image is for, or null when unknown
    */
-  ImageOutcome(OutputImage planned, @Nullable Digest imageId, LayerBlob layer) {
+  ImageOutcome(
+      OutputImage planned, @Nullable Digest imageId, LayerBlob layer, @Nullable String platform) {
     this.planned = planned;
     this.imageId = imageId;
     this.layer = layer;
+    this.platform = platform;
+  }
+
+  /** The platform the image is for ({@code linux/arm64/v8}), or null when unknown. */
+  public @Nullable String platform() {
+    return platform;
   }
 
   /** The id of the image that was flattened. */

@@ -9,21 +9,34 @@ import dev.flattar.merge.Merger;
 import dev.flattar.merge.Plan;
 import dev.flattar.model.Digest;
 import dev.flattar.model.FlatTarException;
+import dev.flattar.model.OutputFormat;
 import dev.flattar.model.Reporter;
 import dev.flattar.model.Texts;
 import dev.flattar.model.UnsupportedImageException;
 import dev.flattar.tar.TarEntry;
 import dev.flattar.writer.KeptLayer;
 import dev.flattar.writer.LayerStreams;
+import dev.flattar.writer.Listing;
 import dev.flattar.writer.OutputImage;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** From an image and its scanned layers to what the writer needs: kept layers and the plan. */
 final class ImagePlanning {
   private ImagePlanning() {}
 
-  static OutputImage plan(SourceImage image, List<ScannedLayer> layers, List<String> tags, Job job)
+  /**
+   * @param format the layout being written (resolved): whether kept layers must be OCI blobs
+   * @param listing how a multi-platform image's index lists this platform, or null
+   */
+  static OutputImage plan(
+      SourceImage image,
+      List<ScannedLayer> layers,
+      List<String> tags,
+      Job job,
+      OutputFormat format,
+      @Nullable Listing listing)
       throws FlatTarException {
     Reporter reporter = job.reporter();
     int keep = BaseSelection.keep(job.base(), image.displayName(), BaseSelection.diffIds(image));
@@ -54,20 +67,21 @@ final class ImagePlanning {
             + " bytes");
     List<KeptLayer> kept = new ArrayList<>();
     for (ScannedLayer layer : layers.subList(0, keep)) {
-      kept.add(kept(layer, job));
+      kept.add(kept(layer, format));
     }
     return new OutputImage(
-        image.id(), image.config(), layers.size(), tags, kept, plan, streams(layers));
+        image.id(), image.config(), layers.size(), tags, kept, plan, streams(layers), listing);
   }
 
-  private static KeptLayer kept(ScannedLayer layer, Job job) throws UnsupportedImageException {
+  private static KeptLayer kept(ScannedLayer layer, OutputFormat format)
+      throws UnsupportedImageException {
     String mediaType = layer.source().mediaType();
     Digest digest = layer.storedDigest();
     Digest diffId = layer.diffId();
     if (diffId == null || digest == null) {
       throw new IllegalStateException(layer.ref().describe() + " was kept without its digests");
     }
-    if (mediaType == null && job.format().oci()) {
+    if (mediaType == null && format.oci()) {
       throw new UnsupportedImageException(
           layer.ref().describe()
               + " is "

@@ -1,5 +1,6 @@
 package dev.flattar.pipeline;
 
+import dev.flattar.archive.ArchiveContents;
 import dev.flattar.archive.DeferredDigests;
 import dev.flattar.archive.ImageLayouts;
 import dev.flattar.archive.ImageSelection;
@@ -21,21 +22,26 @@ import java.util.List;
 final class ImageSources {
   private ImageSources() {}
 
-  /** The images of the archive that {@code job} chooses. */
-  static List<SourceImage> chosen(InputArchive input, Job job)
-      throws FlatTarException, IOException {
-    OuterArchive archive = OuterArchive.read(input);
-    List<SourceImage> images = ImageLayouts.read(archive, job.reporter());
-    if (job.images().all()) {
-      if (!job.tags().isEmpty() && images.size() > 1) {
-        throw new InvalidImageException(
-            "--tag names one image, but --all-images writes "
-                + images.size()
-                + "; keep their own names");
-      }
-      return images;
+  /** The images of the archive that {@code job} chooses, with the platforms it keeps. */
+  static Chosen chosen(InputArchive input, Job job) throws FlatTarException, IOException {
+    ArchiveContents contents = ImageLayouts.read(OuterArchive.read(input), job.reporter());
+    ImageChoice choice = job.images();
+    Chosen chosen =
+        new Chosen(
+            ImageSelection.select(
+                contents.images(),
+                choice.reference(),
+                choice.platforms(),
+                choice.all(),
+                input.label()),
+            contents.skipped());
+    if (choice.all() && !job.tags().isEmpty() && chosen.images().size() > 1) {
+      throw new InvalidImageException(
+          "--tag names one image, but --all-images writes "
+              + chosen.images().size()
+              + "; keep their own names");
     }
-    return List.of(ImageSelection.select(images, job.images().reference(), input.label()));
+    return chosen;
   }
 
   /**
@@ -70,6 +76,7 @@ final class ImageSources {
           .verbose(
               "flattening "
                   + image.displayName()
+                  + (image.platform() == null ? "" : " for " + image.platform())
                   + " from "
                   + image.origin()
                   + ": "

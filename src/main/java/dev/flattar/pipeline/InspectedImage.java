@@ -6,18 +6,27 @@ import dev.flattar.merge.Plan;
 import dev.flattar.model.Digest;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** What {@code inspect} found for one image: its layers and the merge planned from them. */
 public final class InspectedImage {
   private final Digest id;
   private final List<String> tags;
+  private final @Nullable String platform;
   private final List<ScannedLayer> layers;
   private final int kept;
   private final Plan plan;
 
-  InspectedImage(Digest id, List<String> tags, List<ScannedLayer> layers, int kept, Plan plan) {
+  InspectedImage(
+      Digest id,
+      List<String> tags,
+      @Nullable String platform,
+      List<ScannedLayer> layers,
+      int kept,
+      Plan plan) {
     this.id = id;
     this.tags = List.copyOf(tags);
+    this.platform = platform;
     this.layers = List.copyOf(layers);
     this.kept = kept;
     this.plan = plan;
@@ -30,6 +39,13 @@ public final class InspectedImage {
   /** The names the output would keep. */
   public List<String> tags() {
     return tags;
+  }
+
+  /**
+   * The platform it is for ({@code linux/arm64/v8}), or null when neither index nor config says.
+   */
+  public @Nullable String platform() {
+    return platform;
   }
 
   /** Bottom layers that would be kept unchanged. */

@@ -8,7 +8,6 @@ import dev.flattar.writer.ArchiveSink;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,8 +30,7 @@ public final class Pipeline {
   }
 
   /** Reads layer headers only and reports what flattening would do; writes nothing. */
-  public static List<InspectedImage> inspect(Source source, Job job)
-      throws FlatTarException, IOException {
+  public static Inspected inspect(Source source, Job job) throws FlatTarException, IOException {
     try (InputArchive archive = Endpoints.open(source, job.tempDir(), job.reporter())) {
       return Inspection.inspect(archive, job);
     }

@@ -1,10 +1,14 @@
 package dev.flattar.pipeline;
 
+import dev.flattar.archive.ArchiveImage;
 import dev.flattar.archive.DeferredDigests;
 import dev.flattar.archive.ScannedLayer;
 import dev.flattar.archive.SourceImage;
 import dev.flattar.io.InputArchive;
 import dev.flattar.model.FlatTarException;
+import dev.flattar.model.InvalidImageException;
+import dev.flattar.model.OutputFormat;
+import dev.flattar.model.Platform;
 import dev.flattar.writer.ArchiveSink;
 import dev.flattar.writer.LayerBlob;
 import dev.flattar.writer.OutputImage;
@@ -18,17 +22,32 @@ final class RootfsExport {
 
   static Outcome write(InputArchive input, ArchiveSink sink, Job job, boolean keptWhenComplete)
       throws FlatTarException, IOException {
-    SourceImage image = ImageSources.chosen(input, job).get(0);
+    Chosen chosen = ImageSources.chosen(input, job);
+    ArchiveImage only = chosen.images().get(0);
+    if (only.multiPlatform()) {
+      throw new InvalidImageException(
+          "--rootfs writes one filesystem, and "
+              + only.displayName()
+              + " keeps "
+              + only.platforms().size()
+              + " platforms: choose one with --platform");
+    }
+    SourceImage image = only.platforms().get(0);
     try (DeferredDigests deferred =
         keptWhenComplete ? DeferredDigests.start(1) : DeferredDigests.none()) {
       List<ScannedLayer> layers =
           ImageSources.scan(input, List.of(image), job, false, deferred).get(0);
-      OutputImage planned = ImagePlanning.plan(image, layers, List.of(), job);
+      OutputImage planned =
+          ImagePlanning.plan(image, layers, List.of(), job, OutputFormat.DOCKER, null);
       LayerBlob blob =
           RootfsWriter.write(
               planned.plan(), planned.layers(), job.compression(), sink, job.progress());
       deferred.await();
-      return new Outcome(List.of(new ImageOutcome(planned, null, blob)), false);
+      Platform platform = image.platform();
+      return new Outcome(
+          List.of(
+              new ImageOutcome(planned, null, blob, platform == null ? null : platform.toString())),
+          false);
     }
   }
 }

@@ -17,6 +17,7 @@ import dev.flattar.writer.OutputImage;
 import dev.flattar.writer.WrittenImage;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,8 +45,10 @@ final class Verification {
   private static void check(
       FileChannel written, String label, List<OutputImage> planned, List<WrittenImage> results)
       throws FlatTarException, IOException {
-    List<SourceImage> images =
-        ImageLayouts.read(OuterArchive.read(InputArchive.of(written, label)), Reporter.SILENT);
+    List<SourceImage> images = new ArrayList<>();
+    ImageLayouts.read(OuterArchive.read(InputArchive.of(written, label)), Reporter.SILENT)
+        .images()
+        .forEach(i -> images.addAll(i.platforms()));
     for (int i = 0; i < planned.size(); i++) {
       WrittenImage result = results.get(i);
       SourceImage image =

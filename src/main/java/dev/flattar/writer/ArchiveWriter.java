@@ -4,92 +4,70 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flattar.model.Digest;
 import dev.flattar.model.Json;
-import dev.flattar.model.OutputCompression;
+import dev.flattar.model.MediaTypes;
 import dev.flattar.model.OutputFormat;
-import dev.flattar.model.Texts;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes flattened images as one archive (README, "What it writes"): per image its kept base
- * layers, its new layer (streamed straight into the archive while it is hashed), its config; then
- * manifest.json and/or the OCI index. Members are plain files with fixed metadata, so the same
- * input always gives the same bytes.
+ * Writes flattened images as one archive (README, "What it writes"): per image its members ({@link
+ * ImageMembers}); per multi-platform image, the image index over its platforms; then manifest.json
+ * and/or the OCI index. Members are plain files with fixed metadata, so the same input always gives
+ * the same bytes.
  */
 public final class ArchiveWriter {
   private final WriterSettings settings;
+  private final OutputFormat format;
 
+  /**
+   * @param settings how to write, its format resolved (never {@link OutputFormat#AUTO})
+   */
   public ArchiveWriter(WriterSettings settings) {
+    if (settings.format() == OutputFormat.AUTO) {
+      throw new IllegalArgumentException("resolve the format before writing");
+    }
     this.settings = settings;
+    this.format = settings.format();
   }
 
-  /** Writes the archive; does not close the sink's stream. */
-  public List<WrittenImage> write(List<OutputImage> images, ArchiveSink sink) throws IOException {
+  /** Writes the archive; does not close the sink's stream. One result per image, in order. */
+  public List<WrittenImage> write(List<OutputGroup> groups, ArchiveSink sink) throws IOException {
     TarMembers members = new TarMembers(sink, settings.tempDir());
     long total = 0;
-    for (OutputImage image : images) {
-      total += image.plan().layerSize();
+    for (OutputGroup group : groups) {
+      for (OutputImage image : group.images()) {
+        total += image.plan().layerSize();
+      }
     }
     settings.progress().phase("writing", total);
-    OutputFormat format = settings.format();
+    ImageMembers images = new ImageMembers(settings, format, members);
     ArrayNode manifestJson = Json.MAPPER.createArrayNode();
     ArrayNode index = Json.MAPPER.createArrayNode();
     List<WrittenImage> written = new ArrayList<>();
-    for (OutputImage image : images) {
-      List<String> layerNames = new ArrayList<>();
-      List<ObjectNode> descriptors = new ArrayList<>();
-      List<Digest> diffIds = new ArrayList<>();
-      for (KeptLayer kept : image.kept()) {
-        String name = format.oci() ? blobName(kept.digest()) : kept.diffId().hex() + "/layer.tar";
-        if (!members.has(name)) {
-          members.known(name, kept.size(), out -> copy(kept, out));
-        }
-        layerNames.add(name);
-        descriptors.add(OciDocuments.descriptor(kept.mediaType(), kept.digest(), kept.size()));
-        diffIds.add(kept.diffId());
+    for (OutputGroup group : groups) {
+      List<ImageMembers.Written> platforms = new ArrayList<>();
+      for (OutputImage image : group.images()) {
+        ImageMembers.Written w = images.write(image, group.tags());
+        platforms.add(w);
+        written.add(w.image());
       }
-      LayerBlob layer = newLayer(image, members);
-      layerNames.add(format.oci() ? blobName(layer.digest()) : dockerLayerName(image));
-      descriptors.add(OciDocuments.descriptor(layer.mediaType(), layer.digest(), layer.size()));
-      diffIds.add(layer.diffId());
-
-      ObjectNode config =
-          ConfigRewriter.rewrite(
-              image.sourceConfig(),
-              diffIds,
-              image.kept().size(),
-              settings.product() + " flatten",
-              comment(image),
-              settings.created());
-      byte[] configBytes = Json.write(config);
-      Digest id = Digest.of(configBytes);
-      String configName = format.oci() ? blobName(id) : id.hex() + ".json";
-      if (!members.has(configName)) {
-        members.file(configName, configBytes); // two images may flatten to the same one
-      }
-
       if (format.oci()) {
-        byte[] manifest = OciDocuments.manifest(id, configBytes.length, descriptors);
-        Digest manifestDigest = Digest.of(manifest);
-        if (!members.has(blobName(manifestDigest))) {
-          members.file(blobName(manifestDigest), manifest);
+        addToIndex(index, group, platforms, members);
+      }
+      if (format.docker()) {
+        ImageMembers.Written listed = platforms.get(group.dockerImage());
+        ObjectNode entry = manifestJson.addObject();
+        entry.put("Config", listed.configName());
+        if (group.tags().isEmpty()) {
+          entry.putNull("RepoTags");
+        } else {
+          ArrayNode tags = entry.putArray("RepoTags");
+          group.tags().forEach(tags::add);
         }
-        OciDocuments.addToIndex(index, manifestDigest, manifest.length, image.tags());
+        ArrayNode layers = entry.putArray("Layers");
+        listed.layerNames().forEach(layers::add);
       }
-      ObjectNode entry = manifestJson.addObject();
-      entry.put("Config", configName);
-      if (image.tags().isEmpty()) {
-        entry.putNull("RepoTags");
-      } else {
-        ArrayNode tags = entry.putArray("RepoTags");
-        image.tags().forEach(tags::add);
-      }
-      ArrayNode layers = entry.putArray("Layers");
-      layerNames.forEach(layers::add);
-      written.add(new WrittenImage(id, layer, image.tags()));
     }
     if (format.oci()) {
       members.file("oci-layout", OciDocuments.LAYOUT);
@@ -102,40 +80,45 @@ public final class ArchiveWriter {
     return written;
   }
 
-  private LayerBlob newLayer(OutputImage image, TarMembers members) throws IOException {
-    OutputCompression compression = settings.compression();
-    TarMembers.Producer<LayerBlob> producer =
-        out ->
-            LayerBlobWriter.write(
-                image.plan(), image.layers(), compression, out, settings.progress());
-    if (!settings.format().oci() && compression.kind() == OutputCompression.Kind.NONE) {
-      return members.known(dockerLayerName(image), image.plan().layerSize(), producer);
+  /** index.json's entries for one image: its manifest, or the index over its platforms. */
+  private static void addToIndex(
+      ArrayNode index, OutputGroup group, List<ImageMembers.Written> platforms, TarMembers members)
+      throws IOException {
+    if (platforms.size() == 1) {
+      ImageMembers.Written only = platforms.get(0);
+      OciDocuments.addToIndex(
+          index,
+          MediaTypes.OCI_MANIFEST,
+          manifestOf(only),
+          only.manifestSize(),
+          group.tags(),
+          group.bareTags());
+      return;
     }
-    return members.named(
-        blob -> settings.format().oci() ? blobName(blob.digest()) : dockerLayerName(image),
-        producer);
-  }
-
-  private String dockerLayerName(OutputImage image) {
-    return image.sourceId().hex() + "/" + settings.compression().layerFileName();
-  }
-
-  private static String comment(OutputImage image) {
-    int squashed = image.sourceLayers() - image.kept().size();
-    String what = "flattened " + Texts.count(squashed, "layer") + " of " + image.sourceId();
-    return image.kept().isEmpty()
-        ? what
-        : what + " onto " + Texts.count(image.kept().size(), "kept base layer");
-  }
-
-  private static KeptLayer copy(KeptLayer kept, OutputStream out) throws IOException {
-    try (InputStream in = kept.bytes().open()) {
-      in.transferTo(out);
+    List<ObjectNode> listed = new ArrayList<>();
+    for (int i = 0; i < platforms.size(); i++) {
+      Listing listing = group.images().get(i).listing();
+      ImageMembers.Written w = platforms.get(i);
+      listed.add(
+          OciDocuments.listed(
+              manifestOf(w),
+              w.manifestSize(),
+              listing == null ? new Listing(null, null, null) : listing));
     }
-    return kept;
+    byte[] platformIndex = OciDocuments.platformIndex(listed, group.index());
+    Digest digest = Digest.of(platformIndex);
+    if (!members.has(ImageMembers.blobName(digest))) {
+      members.file(ImageMembers.blobName(digest), platformIndex);
+    }
+    OciDocuments.addToIndex(
+        index, MediaTypes.OCI_INDEX, digest, platformIndex.length, group.tags(), group.bareTags());
   }
 
-  static String blobName(Digest digest) {
-    return "blobs/sha256/" + digest.hex();
+  private static Digest manifestOf(ImageMembers.Written w) {
+    Digest manifest = w.manifest();
+    if (manifest == null) {
+      throw new IllegalStateException("an OCI layout is written without manifests");
+    }
+    return manifest;
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flattar.merge.Plan;
 import dev.flattar.model.Digest;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything needed to write one flattened image.
@@ -15,6 +16,7 @@ import java.util.List;
  * @param kept base layers written unchanged below the new layer (none for a full flatten)
  * @param plan the new layer
  * @param layers the source layers' byte streams, by plan layer index
+ * @param listing how it is listed in a multi-platform image's index, or null
  */
 public record OutputImage(
     Digest sourceId,
@@ -23,7 +25,8 @@ public record OutputImage(
     List<String> tags,
     List<KeptLayer> kept,
     Plan plan,
-    LayerStreams layers) {
+    LayerStreams layers,
+    @Nullable Listing listing) {
   public OutputImage {
     tags = List.copyOf(tags);
     kept = List.copyOf(kept);

@@ -42,4 +42,12 @@ public final class OutputTags {
     }
     return out;
   }
+
+  /**
+   * The bare tags an OCI layout named the image by ({@code 1.0}) that are valid tags, to name it
+   * the same way in an OCI index (they name no repository, so manifest.json cannot hold them).
+   */
+  public static List<String> bare(List<String> tags) {
+    return dedupe(tags.stream().filter(t -> t.matches("[\\w][\\w.-]{0,127}")).toList());
+  }
 }

@@ -29,21 +29,20 @@ class ImageSelectionTest {
     "BB33, bb33"
   })
   void byTagOrIdPrefix(String wanted, String idPrefix) throws Exception {
-    assertThat(ImageSelection.select(ALL, wanted, "x.tar").id().hex()).startsWith(idPrefix);
+    assertThat(one(ALL, wanted).id().hex()).startsWith(idPrefix);
   }
 
   @Test
   void ambiguousPrefix_listsTheMatches() {
-    assertThatThrownBy(() -> ImageSelection.select(ALL, "bb", "x.tar"))
+    assertThatThrownBy(() -> one(ALL, "bb"))
         .isInstanceOf(InvalidImageException.class)
         .hasMessageContaining("has no image 'bb'");
-    assertThatThrownBy(() -> ImageSelection.select(ALL, "sha256:bb", "x.tar"))
-        .isInstanceOf(InvalidImageException.class);
+    assertThatThrownBy(() -> one(ALL, "sha256:bb")).isInstanceOf(InvalidImageException.class);
   }
 
   @Test
   void noChoiceWithSeveralImages_listsThem() {
-    assertThatThrownBy(() -> ImageSelection.select(ALL, null, "x.tar"))
+    assertThatThrownBy(() -> one(ALL, null))
         .hasMessage(
             "x.tar holds 3 images; choose one with --image: busybox:latest (aa1100000000), registry.example.com/team/app:1.0 (bb2200000000), sha256:bb33"
                 + "0".repeat(60));
@@ -53,9 +52,18 @@ class ImageSelectionTest {
   void aPrefixMatchingTwoImages_isAnError() {
     List<SourceImage> twins = List.of(image("cc11aa"), image("cc11bb"));
 
-    assertThatThrownBy(() -> ImageSelection.select(twins, "cc11", "x.tar"))
+    assertThatThrownBy(() -> one(twins, "cc11"))
         .isInstanceOf(InvalidImageException.class)
         .hasMessageContaining("--image 'cc11' matches 2 images");
+  }
+
+  /** The one image {@code wanted} chooses (one platform each here). */
+  private static SourceImage one(List<SourceImage> images, String wanted) throws Exception {
+    return ImageSelection.select(
+            images.stream().map(ArchiveImage::of).toList(), wanted, List.of(), false, "x.tar")
+        .get(0)
+        .platforms()
+        .get(0);
   }
 
   private static SourceImage image(String idPrefix, String... tags) {

@@ -18,7 +18,12 @@ public final class CountEntries {
     long count = 0;
     try (InputArchive in =
         InputArchive.open(Path.of(args[0]), Files.createTempDirectory("count"))) {
-      SourceImage image = ImageLayouts.read(OuterArchive.read(in), Reporter.SILENT).get(0);
+      SourceImage image =
+          ImageLayouts.read(OuterArchive.read(in), Reporter.SILENT)
+              .images()
+              .get(0)
+              .platforms()
+              .get(0);
       for (LayerRef ref : image.layers()) {
         count += LayerScanner.scanOne(ref).entries().size();
       }

@@ -20,7 +20,11 @@ record SourceLayers(String id, List<byte[]> layers) {
   static List<SourceLayers> read(Path archive) throws Exception {
     List<SourceLayers> out = new ArrayList<>();
     try (InputArchive input = InputArchive.open(archive, Files.createTempDirectory("corpus"))) {
-      for (SourceImage image : ImageLayouts.read(OuterArchive.read(input), Reporter.SILENT)) {
+      List<SourceImage> images = new ArrayList<>();
+      ImageLayouts.read(OuterArchive.read(input), Reporter.SILENT)
+          .images()
+          .forEach(i -> images.addAll(i.platforms()));
+      for (SourceImage image : images) {
         List<byte[]> layers = new ArrayList<>();
         for (LayerRef ref : image.layers()) {
           try (InputStream raw = new BufferedInputStream(ref.data().open())) {

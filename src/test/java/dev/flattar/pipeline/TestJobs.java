@@ -15,10 +15,10 @@ final class TestJobs {
   /** Flatten the only image into one layer, docker format, the source's names. */
   static Job defaults(Path tempDir) {
     return new Job(
-        new ImageChoice(null, false),
+        new ImageChoice(null, List.of(), false),
         List.of(),
         new BaseChoice(0, null),
-        OutputFormat.DOCKER,
+        OutputFormat.AUTO,
         OutputCompression.NONE,
         null,
         Long.MAX_VALUE,
