@@ -46,7 +46,7 @@ final class Checks {
 
   static String volume(String path) {
     if (path.isEmpty()) {
-      throw new IllegalArgumentException("VOLUME specified can not be an empty string");
+      throw new IllegalArgumentException("the volume path is empty");
     }
     return path;
   }

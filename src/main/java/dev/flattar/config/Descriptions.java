@@ -52,17 +52,31 @@ final class Descriptions {
     } else if (change instanceof Expose c) {
       return "EXPOSE " + join(c.ports(), Descriptions::word);
     } else if (change instanceof AddVolumes c) {
-      boolean plain = c.paths().stream().allMatch(w -> word(w).equals(raw(w)));
-      return "VOLUME "
-          + (plain
-              ? join(c.paths(), Descriptions::word)
-              : json(c.paths().stream().map(Descriptions::word).toList()));
+      return "VOLUME " + volumes(c.paths());
     } else if (change instanceof SetStopSignal c) {
       return "STOPSIGNAL " + word(c.signal());
     } else if (change instanceof AddOnBuild c) {
       return "ONBUILD " + c.trigger();
     }
     return "HEALTHCHECK " + healthcheck(((SetHealthcheck) change).healthcheck());
+  }
+
+  /**
+   * Blank-separated if every path is plain, else the JSON form (whose strings Docker processes).
+   */
+  private static String volumes(List<Word> paths) {
+    if (paths.stream()
+        .allMatch(w -> w instanceof Word.Substituted || PLAIN.matcher(raw(w)).matches())) {
+      return join(paths, Descriptions::raw);
+    }
+    return json(
+        paths.stream()
+            .map(
+                w ->
+                    w instanceof Word.Literal l
+                        ? l.value().replaceAll("([\\\\$'\"])", "\\\\$1")
+                        : raw(w))
+            .toList());
   }
 
   private static String pairs(List<KeyValue> pairs) {
