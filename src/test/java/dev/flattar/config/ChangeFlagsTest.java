@@ -128,7 +128,11 @@ class ChangeFlagsTest {
             "--stop-signal SIGFOO: 'SIGFOO' is not a signal name or number (such as SIGTERM or"
                 + " 15)"),
         row("--stop-signal", ChangeFlags::stopSignal, "0", "--stop-signal 0: signal 0 is zero"),
-        row("--label", ChangeFlags::label, "\u001b[31m", "--label '\\x1b[31m': expected NAME=VALUE"));
+        row(
+            "--label",
+            ChangeFlags::label,
+            "\u001b[31m",
+            "--label '\\x1b[31m': expected NAME=VALUE"));
   }
 
   @ParameterizedTest(name = "{0} {2}")
