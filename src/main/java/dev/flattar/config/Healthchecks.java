@@ -67,8 +67,11 @@ final class Healthchecks {
   }
 
   private static void putNanos(ObjectNode node, String field, Duration d) {
-    if (!d.isZero()) {
-      node.put(field, d.toNanos());
+    long nanos = d.toNanos();
+    if (nanos == (int) nanos && nanos != 0) {
+      node.put(field, (int) nanos); // the node type a parser gives the same text, so trees compare
+    } else if (nanos != 0) {
+      node.put(field, nanos);
     }
   }
 }
