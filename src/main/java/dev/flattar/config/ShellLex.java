@@ -1,6 +1,5 @@
 package dev.flattar.config;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +39,7 @@ final class ShellLex {
 
   private Result stopOn(int stop) {
     StringBuilder result = new StringBuilder();
-    Fields fields = new Fields();
+    WordFields fields = new WordFields();
     while (peek() != EOF) {
       int c = peek();
       if (stop != EOF && c == stop) {
@@ -217,41 +216,5 @@ final class ShellLex {
       pos += Character.charCount(c);
     }
     return c;
-  }
-
-  /** Go's {@code wordsStruct}: splits on spaces, except inside quotes and escapes. */
-  private static final class Fields {
-    private final List<String> done = new ArrayList<>();
-    private final StringBuilder word = new StringBuilder();
-    private boolean inWord;
-
-    void add(String s) {
-      s.codePoints()
-          .forEach(
-              c -> {
-                if (!GoText.isSpace(c)) {
-                  word.appendCodePoint(c);
-                  inWord = true;
-                } else if (inWord && word.length() > 0) {
-                  done.add(word.toString());
-                  word.setLength(0);
-                  inWord = false;
-                }
-              });
-    }
-
-    void addRaw(String s) {
-      word.append(s);
-      inWord = true;
-    }
-
-    List<String> done() {
-      if (word.length() > 0) {
-        done.add(word.toString());
-        word.setLength(0);
-        inWord = false;
-      }
-      return List.copyOf(done);
-    }
   }
 }
