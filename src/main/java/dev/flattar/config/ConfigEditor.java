@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies changes one after another to a {@code config} object, each as Docker's builder dispatches
@@ -156,12 +157,12 @@ final class ConfigEditor {
   }
 
   /** ENTRYPOINT: as CMD, but none at all (null) for {@code []} or no argument. */
-  private static List<String> entrypoint(Command c) {
+  private static @Nullable List<String> entrypoint(Command c) {
     return c.arguments().isEmpty() ? null : cmdLine(c);
   }
 
   /** Sets Cmd or Entrypoint (null: none, kept as a JSON null where the field was). */
-  private void setCommand(String key, List<String> argv) {
+  private void setCommand(String key, @Nullable List<String> argv) {
     JsonNode value = NullNode.getInstance();
     if (argv != null) {
       ArrayNode array = config.arrayNode();

@@ -1,5 +1,6 @@
 package dev.flattar.config;
 
+import java.util.ArrayDeque;
 import java.util.Comparator;
 
 /**
@@ -62,8 +63,8 @@ final class GoText {
 
   /** Go's {@code path.Clean} of a rooted path: "." and ".." resolved, slashes collapsed. */
   static String cleanRooted(String path) {
-    java.util.ArrayDeque<String> out = new java.util.ArrayDeque<>();
-    for (String part : path.split("/")) {
+    ArrayDeque<String> out = new ArrayDeque<>();
+    for (String part : path.split("/", -1)) {
       if (part.isEmpty() || part.equals(".")) {
         continue;
       }

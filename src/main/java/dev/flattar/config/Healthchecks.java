@@ -8,6 +8,7 @@ import dev.flattar.config.ConfigChange.Healthcheck;
 import dev.flattar.model.InvalidImageException;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code Healthcheck} object as Docker writes it ({@code container.HealthConfig}: durations in
@@ -50,7 +51,8 @@ final class Healthchecks {
   }
 
   /** The value if it is set: a non-empty Test, a non-zero number. */
-  private static JsonNode given(JsonNode value, String field) throws InvalidImageException {
+  private static @Nullable JsonNode given(@Nullable JsonNode value, String field)
+      throws InvalidImageException {
     if (value == null || value.isNull()) {
       return null;
     }

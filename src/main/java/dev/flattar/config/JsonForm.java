@@ -6,6 +6,7 @@ import dev.flattar.model.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The exec (JSON array) form of CMD, ENTRYPOINT, VOLUME and HEALTHCHECK CMD: text that starts with
@@ -23,7 +24,7 @@ final class JsonForm {
    *
    * @throws IllegalArgumentException for an array holding other than strings, or text after it
    */
-  static List<String> strings(String text) {
+  static @Nullable List<String> strings(String text) {
     return strings(text, true);
   }
 
@@ -35,7 +36,7 @@ final class JsonForm {
     strings(text, false);
   }
 
-  private static List<String> strings(String text, boolean refuseTrailing) {
+  private static @Nullable List<String> strings(String text, boolean refuseTrailing) {
     String s = GoText.trimLeft(text);
     if (!s.startsWith("[")) {
       return null;

@@ -2,6 +2,7 @@ package dev.flattar.config;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One value in a change: either literal text (from a flag, or a Dockerfile word whose quotes and
@@ -37,7 +38,7 @@ public sealed interface Word {
   /** Text used as it is. */
   record Literal(String value) implements Word {
     public Literal {
-      java.util.Objects.requireNonNull(value, "value");
+      Objects.requireNonNull(value, "value");
     }
 
     @Override
@@ -54,7 +55,7 @@ public sealed interface Word {
   /** Dockerfile text with variables, processed against the image's environment when applied. */
   record Substituted(String text, char escape) implements Word {
     public Substituted {
-      java.util.Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(text, "text");
       if (escape != '\\' && escape != '`') {
         throw new IllegalArgumentException("the escape character is \\ or `, not " + escape);
       }

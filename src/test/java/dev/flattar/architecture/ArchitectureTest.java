@@ -28,7 +28,8 @@ class ArchitectureTest {
       Map.of(
           "cli", Set.of("", "model"),
           "", Set.of("pipeline", "model"),
-          "pipeline", Set.of("archive", "merge", "writer", "io", "tar", "model"),
+          "pipeline", Set.of("archive", "merge", "writer", "config", "io", "tar", "model"),
+          "config", Set.of("model"),
           "archive", Set.of("io", "tar", "model"),
           "merge", Set.of("tar", "model"),
           "writer", Set.of("merge", "io", "tar", "model"),
