@@ -1,6 +1,7 @@
 package dev.flattar.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flattar.model.Digest;
 import dev.flattar.model.FlatTarException;
@@ -168,7 +169,13 @@ final class OciLayout {
     Digest digest = Descriptors.digest(descriptor, where);
     String path = Descriptors.blobPath(digest);
     if (!archive.has(path)) {
-      skip(Skipped.Kind.ABSENT, where, descriptor, "its blob " + digest + " is not here", null);
+      skip(
+          Skipped.Kind.ABSENT,
+          where,
+          descriptor,
+          MissingNode.getInstance(),
+          "its blob " + digest + " is not here",
+          null);
       return null;
     }
     String blobWhere = archive.label() + ": " + path;
@@ -185,7 +192,7 @@ final class OciLayout {
       case ATTESTATION -> {
         String subject =
             descriptor.path("annotations").path("vnd.docker.reference.digest").asText();
-        skip(Skipped.Kind.ATTESTATION, where, descriptor, decision.why(), subject);
+        skip(Skipped.Kind.ATTESTATION, where, descriptor, json, decision.why(), subject);
         return null;
       }
       case ARTIFACT -> {
@@ -193,6 +200,7 @@ final class OciLayout {
             Skipped.Kind.ARTIFACT,
             where,
             descriptor,
+            json,
             decision.why(),
             json.path("subject").path("digest").asText());
         return null;
@@ -204,8 +212,13 @@ final class OciLayout {
   }
 
   private void skip(
-      Skipped.Kind kind, String where, JsonNode descriptor, String why, @Nullable String subject) {
-    String what = SkippedText.describe(kind, descriptor);
+      Skipped.Kind kind,
+      String where,
+      JsonNode descriptor,
+      JsonNode document,
+      String why,
+      @Nullable String subject) {
+    String what = SkippedText.describe(kind, descriptor, document);
     reporter.verbose("skipping " + where + " (" + what + "): " + why);
     skipped.add(new Skipped(kind, where, what, why, Digest.parseOrNull(subject)));
   }

@@ -1,4 +1,4 @@
-package dev.flattar.platforms;
+package dev.flattar.oci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
