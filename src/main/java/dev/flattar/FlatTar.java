@@ -41,7 +41,7 @@ public final class FlatTar {
    */
   public static FlattenResult flatten(Input input, Output output, FlattenOptions options)
       throws FlatTarException, IOException {
-    OptionRules.checkOutput(options, output instanceof Output.FileOutput);
+    OptionRules.checkOutput(options, output);
     Outcome outcome = Pipeline.flatten(source(input), target(output), job(options));
     List<ImageResult> images = new ArrayList<>();
     for (ImageOutcome o : outcome.images()) {
@@ -144,6 +144,9 @@ public final class FlatTar {
   }
 
   private static Target target(Output output) {
+    if (output instanceof Output.DirectoryOutput d) {
+      return new Target.Directory(d.path(), d.replace());
+    }
     return output instanceof Output.FileOutput f
         ? new Target.File(f.path(), f.inPlace())
         : new Target.Stream(((Output.StreamOutput) output).stream());

@@ -56,10 +56,17 @@ final class OptionRules {
   }
 
   /**
-   * The rule that relates an option to where the output goes: --verify reads the written file back.
+   * The rules that relate options to where the output goes: --verify reads the written file (or
+   * directory) back; a rootfs is a tar, never a layout directory.
    */
-  static void checkOutput(FlattenOptions o, boolean toFile) {
-    if (o.verify() && !toFile) {
+  static void checkOutput(FlattenOptions o, Output output) {
+    if (o.rootfs() && output instanceof Output.DirectoryOutput) {
+      throw new InvalidOptionsException(
+          n -> n.apply(Option.ROOTFS) + " writes a tar, and a directory output is an OCI layout",
+          Option.ROOTFS,
+          Option.OUTPUT);
+    }
+    if (o.verify() && output instanceof Output.StreamOutput) {
       throw new InvalidOptionsException(
           n ->
               n.apply(Option.VERIFY)

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flattar.model.OutputCompression;
 import dev.flattar.model.OutputFormat;
+import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,8 +75,10 @@ class OptionRulesTest {
   void verify_needsAFileOutput() {
     FlattenOptions verify = builder("verify=true").build();
 
-    OptionRules.checkOutput(verify, true);
-    assertThatThrownBy(() -> OptionRules.checkOutput(verify, false))
+    OptionRules.checkOutput(verify, Output.file(Path.of("out.tar")));
+    OptionRules.checkOutput(verify, Output.directory(Path.of("out")));
+    assertThatThrownBy(
+            () -> OptionRules.checkOutput(verify, Output.stream(OutputStream.nullOutputStream())))
         .isInstanceOfSatisfying(
             InvalidOptionsException.class,
             e -> {
@@ -82,7 +86,18 @@ class OptionRulesTest {
               assertThat(e.message(o -> o == FlattenOptions.Option.OUTPUT ? "-o FILE" : "--verify"))
                   .isEqualTo("--verify reads the output back, so it needs -o FILE");
             });
-    OptionRules.checkOutput(FlattenOptions.defaults(), false);
+    OptionRules.checkOutput(
+        FlattenOptions.defaults(), Output.stream(OutputStream.nullOutputStream()));
+  }
+
+  @Test
+  void rootfs_isNoLayoutDirectory() {
+    FlattenOptions rootfs = builder("rootfs=true").build();
+
+    OptionRules.checkOutput(rootfs, Output.file(Path.of("rootfs.tar")));
+    assertThatThrownBy(() -> OptionRules.checkOutput(rootfs, Output.directory(Path.of("out"))))
+        .isInstanceOf(InvalidOptionsException.class)
+        .hasMessage("rootfs writes a tar, and a directory output is an OCI layout");
   }
 
   /** A builder set by {@code key=value} words. */

@@ -2,6 +2,8 @@ package dev.flattar.archive;
 
 import dev.flattar.io.FileSlice;
 import dev.flattar.io.InputArchive;
+import dev.flattar.io.InputDirectory;
+import dev.flattar.io.InputSource;
 import dev.flattar.model.CorruptArchiveException;
 import dev.flattar.model.FlatTarException;
 import dev.flattar.model.InvalidImageException;
@@ -49,7 +51,22 @@ public final class OuterArchive {
     this.label = label;
   }
 
-  public static OuterArchive read(InputArchive input) throws FlatTarException, IOException {
+  /** The members of the input: an archive's, read from its headers, or a directory's files. */
+  public static OuterArchive read(InputSource input) throws FlatTarException, IOException {
+    if (input instanceof InputDirectory dir) {
+      Map<String, Member> members = new HashMap<>();
+      dir.files()
+          .forEach((name, slice) -> members.put(name, new Member(name, EntryType.FILE, "", slice)));
+      if (members.isEmpty()) {
+        throw new InvalidImageException(
+            dir.label() + ": not an image layout: the directory is empty");
+      }
+      return new OuterArchive(members, dir.label());
+    }
+    return read((InputArchive) input);
+  }
+
+  private static OuterArchive read(InputArchive input) throws FlatTarException, IOException {
     Map<String, Member> members = new HashMap<>();
     FileSlice whole = new FileSlice(input.channel(), 0, input.size());
     try (InputStream in = whole.open()) {

@@ -7,6 +7,7 @@ import dev.flattar.model.Platform;
 import dev.flattar.model.Progress;
 import dev.flattar.model.Reporter;
 import dev.flattar.model.Times;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -29,6 +30,8 @@ record CliOptions(
     Command command,
     @Nullable Path input,
     @Nullable Path output,
+    boolean outputDirectory,
+    boolean replace,
     boolean inPlace,
     boolean json,
     boolean verbose,
@@ -113,10 +116,15 @@ record CliOptions(
       throw new UsageException("--json goes with inspect (or --dry-run)");
     }
     Path input = path(inputs.isEmpty() ? null : inputs.get(0));
-    Path output = path(values.one(Flag.OUTPUT));
+    String outputArg = values.one(Flag.OUTPUT);
+    Path output = path(outputArg);
+    boolean outputDirectory = output != null && outputArg != null && outputArg.endsWith("/");
+    if (values.has(Flag.REPLACE) && !outputDirectory) {
+      throw new UsageException("--replace goes with a directory output (-o DIR/)");
+    }
     if (values.has(Flag.IN_PLACE)) {
-      if (input == null) {
-        throw new UsageException("--in-place needs an INPUT file");
+      if (input == null || Files.isDirectory(input)) {
+        throw new UsageException("--in-place needs an INPUT archive file");
       }
       output = output == null ? input : output;
     }
@@ -125,6 +133,8 @@ record CliOptions(
           command,
           input,
           output,
+          outputDirectory,
+          values.has(Flag.REPLACE),
           values.has(Flag.IN_PLACE),
           values.has(Flag.JSON),
           values.has(Flag.VERBOSE),

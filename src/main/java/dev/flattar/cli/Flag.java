@@ -18,8 +18,16 @@ enum Flag {
       "FILE",
       Option.OUTPUT,
       "write to FILE (default: standard output). FILE appears only",
-      "when complete; on failure an existing FILE is untouched."),
+      "when complete; on failure an existing FILE is untouched.",
+      "FILE ending in / is an OCI image layout directory (DIR/)"),
   IN_PLACE(Group.OUTPUT, null, "in-place", null, null, "replace INPUT with the result, atomically"),
+  REPLACE(
+      Group.OUTPUT,
+      null,
+      "replace",
+      null,
+      null,
+      "with -o DIR/: replace an existing DIR once the new one is complete"),
   FORMAT(
       Group.OUTPUT,
       null,

@@ -125,10 +125,15 @@ public final class Main {
           "refusing to write a binary archive to a terminal; use -o FILE or redirect stdout");
     }
     Input input = input(options);
-    Output output =
-        outputPath == null
-            ? Output.stream(stdout)
-            : options.inPlace() ? Output.replacingInput(outputPath) : Output.file(outputPath);
+    Output output;
+    if (outputPath == null) {
+      output = Output.stream(stdout);
+    } else if (options.outputDirectory()) {
+      output =
+          options.replace() ? Output.replacingDirectory(outputPath) : Output.directory(outputPath);
+    } else {
+      output = options.inPlace() ? Output.replacingInput(outputPath) : Output.file(outputPath);
+    }
     FlattenResult result = FlatTar.flatten(input, output, flatten);
     for (ImageResult r : result.images()) {
       reporter.verbose(

@@ -3,7 +3,6 @@ package dev.flattar.io;
 import dev.flattar.model.CorruptArchiveException;
 import dev.flattar.model.FlatTarException;
 import java.io.BufferedInputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -19,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * copied, never modified); stdin, and an archive compressed as a whole, are spooled once into a
  * temporary file, removed on close.
  */
-public class InputArchive implements Closeable {
+public non-sealed class InputArchive implements InputSource {
   private final FileChannel channel;
   private final String label;
   private final @Nullable Path spool;
@@ -122,11 +121,13 @@ public class InputArchive implements Closeable {
   }
 
   /** What is known of the spool's member data: their digests, computed as it was written. */
+  @Override
   public SpoolDigests digests() {
     return digests;
   }
 
   /** How the input names itself in messages: its path, or "stdin". */
+  @Override
   public String label() {
     return label;
   }

@@ -2,10 +2,13 @@ package dev.flattar.io;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Temporary files that must not outlive the process: removed when closed, and by a shutdown hook on
@@ -45,15 +48,39 @@ public final class TempFiles {
     return file;
   }
 
-  /** Deletes a file made by {@link #create}, if it still exists. */
+  /**
+   * Creates a new empty directory at exactly {@code dir}, deleted (with all it holds) at exit
+   * unless released.
+   */
+  public static Path createDirectoryAt(Path dir) throws IOException {
+    hook();
+    Files.createDirectory(dir);
+    LIVE.add(dir);
+    return dir;
+  }
+
+  /** Deletes a file or directory made here (a directory with all below it), if it still exists. */
   public static void delete(Path file) {
     try {
-      Files.deleteIfExists(file);
+      if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+        deleteTree(file);
+      } else {
+        Files.deleteIfExists(file);
+      }
     } catch (IOException e) {
       // Best effort: the shutdown hook tries again.
       return;
     }
     LIVE.remove(file);
+  }
+
+  /** Deletes a directory and everything below it (links themselves, never what they point at). */
+  static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   /** Stops tracking a file that has been renamed into place. */

@@ -1,7 +1,10 @@
 package dev.flattar.pipeline;
 
+import dev.flattar.io.AtomicDirectory;
 import dev.flattar.io.AtomicOutput;
 import dev.flattar.io.InputArchive;
+import dev.flattar.io.InputDirectory;
+import dev.flattar.io.InputSource;
 import dev.flattar.io.StandardInput;
 import dev.flattar.model.FlatTarException;
 import dev.flattar.model.Reporter;
@@ -15,9 +18,14 @@ import java.nio.file.Path;
 final class Endpoints {
   private Endpoints() {}
 
-  static InputArchive open(Source source, Path tempDir, Reporter reporter)
+  /** The input: an archive file (a spool of a stream), or a layout directory read in place. */
+  static InputSource open(Source source, Path tempDir, Reporter reporter)
       throws FlatTarException, IOException {
     if (source instanceof Source.File f) {
+      if (Files.isDirectory(f.path())) {
+        reporter.verbose("reading the directory " + f.path() + " in place");
+        return InputDirectory.open(f.path(), f.path().toString());
+      }
       return InputArchive.open(f.path(), tempDir);
     }
     InputStream stream = ((Source.Stream) source).stream();
@@ -54,6 +62,31 @@ final class Endpoints {
                   : e.getClass().getSimpleName().replace("Exception", ""))
               + ")",
           e);
+    }
+  }
+
+  /** A layout directory's twin, built beside it; renamed over it on commit. */
+  static AtomicDirectory createDirectory(Target.Directory output) throws FlatTarException {
+    Path path = output.path();
+    if (Files.exists(path) && !output.replace()) {
+      throw new FlatTarException(
+          "output directory '"
+              + path
+              + "' exists; remove it, or replace it when complete with --replace");
+    }
+    if (Files.exists(path) && !Files.isDirectory(path)) {
+      throw new FlatTarException("cannot write output '" + path + "/': it is a file");
+    }
+    Path dir = path.toAbsolutePath().normalize().getParent();
+    if (dir != null && !Files.isDirectory(dir)) {
+      throw new FlatTarException(
+          "cannot write output '" + path + "/': directory '" + dir + "' does not exist");
+    }
+    try {
+      return AtomicDirectory.create(path, output.replace());
+    } catch (IOException e) {
+      throw new FlatTarException(
+          "cannot write output '" + path + "/': cannot create a directory in '" + dir + "'", e);
     }
   }
 

@@ -6,22 +6,20 @@ import dev.flattar.archive.DeferredDigests;
 import dev.flattar.archive.IndexEntry;
 import dev.flattar.archive.ScannedLayer;
 import dev.flattar.archive.SourceImage;
-import dev.flattar.io.FileSlice;
-import dev.flattar.io.InputArchive;
+import dev.flattar.io.InputSource;
 import dev.flattar.model.FlatTarException;
 import dev.flattar.model.OutputFormat;
 import dev.flattar.model.Platform;
 import dev.flattar.model.Texts;
-import dev.flattar.writer.ArchiveSink;
 import dev.flattar.writer.ArchiveWriter;
 import dev.flattar.writer.Listing;
+import dev.flattar.writer.Members;
 import dev.flattar.writer.OutputGroup;
 import dev.flattar.writer.OutputImage;
 import dev.flattar.writer.OutputTags;
 import dev.flattar.writer.WriterSettings;
 import dev.flattar.writer.WrittenImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -43,10 +41,10 @@ final class Flattening {
   record Run(Outcome outcome, List<OutputImage> planned, List<WrittenImage> written) {}
 
   /**
-   * @param keptWhenComplete whether the sink is kept only if this returns normally (a temporary
-   *     file renamed at the end), so checks may finish after the first bytes are written
+   * Flattens into {@code place}; when it is kept only if this returns normally (a temporary file or
+   * directory renamed at the end), checks may finish after the first bytes are written.
    */
-  static Run flatten(InputArchive input, ArchiveSink sink, Job job, boolean keptWhenComplete)
+  static Run flatten(InputSource input, OutputPlace place, Job job)
       throws FlatTarException, IOException {
     Chosen chosen = ImageSources.chosen(input, job);
     List<SourceImage> images = chosen.platforms();
@@ -58,19 +56,17 @@ final class Flattening {
                   + " already has at most "
                   + Texts.count(maxLayers, "layer")
                   + "; copied the archive unchanged");
-      try (InputStream in = new FileSlice(input.channel(), 0, input.size()).open()) {
-        in.transferTo(sink.stream());
-      }
-      sink.flush();
+      InputCopy.copy(input, place, job.tempDir());
       return new Run(new Outcome(List.of(), true), List.of(), List.of());
     }
-    OutputFormat format = OutputFormats.resolve(job.format(), chosen);
+    OutputFormat format =
+        OutputFormats.resolve(job.format(), chosen, place instanceof OutputPlace.Directory);
     SkippedReport.report(chosen, job.reporter());
     try (DeferredDigests deferred =
-        keptWhenComplete ? DeferredDigests.start(1) : DeferredDigests.none()) {
+        place.keptWhenComplete() ? DeferredDigests.start(1) : DeferredDigests.none()) {
       List<List<ScannedLayer>> scanned =
           ImageSources.scan(input, images, job, job.base().keepsAny() && format.oci(), deferred);
-      Run run = write(chosen, scanned, sink, job, format);
+      Run run = write(chosen, scanned, place.members(job.tempDir()), job, format);
       deferred.await();
       return run;
     }
@@ -79,7 +75,7 @@ final class Flattening {
   private static Run write(
       Chosen chosen,
       List<List<ScannedLayer>> scanned,
-      ArchiveSink sink,
+      Members members,
       Job job,
       OutputFormat format)
       throws FlatTarException, IOException {
@@ -116,7 +112,7 @@ final class Flattening {
     WriterSettings settings =
         new WriterSettings(
             format, job.compression(), job.product(), job.created(), job.tempDir(), job.progress());
-    List<WrittenImage> written = new ArchiveWriter(settings).write(groups, sink);
+    List<WrittenImage> written = new ArchiveWriter(settings).write(groups, members);
     List<ImageOutcome> results = new ArrayList<>();
     for (int i = 0; i < outputs.size(); i++) {
       WrittenImage w = written.get(i);

@@ -10,7 +10,7 @@ import dev.flattar.archive.OuterArchive;
 import dev.flattar.archive.ScanSettings;
 import dev.flattar.archive.ScannedLayer;
 import dev.flattar.archive.SourceImage;
-import dev.flattar.io.InputArchive;
+import dev.flattar.io.InputSource;
 import dev.flattar.model.FlatTarException;
 import dev.flattar.model.InvalidImageException;
 import dev.flattar.model.Texts;
@@ -23,7 +23,7 @@ final class ImageSources {
   private ImageSources() {}
 
   /** The images of the archive that {@code job} chooses, with the platforms it keeps. */
-  static Chosen chosen(InputArchive input, Job job) throws FlatTarException, IOException {
+  static Chosen chosen(InputSource input, Job job) throws FlatTarException, IOException {
     ArchiveContents contents = ImageLayouts.read(OuterArchive.read(input), job.reporter());
     ImageChoice choice = job.images();
     Chosen chosen =
@@ -54,7 +54,7 @@ final class ImageSources {
    *     if they pass ({@link DeferredDigests#none()} to check every layer now)
    */
   static List<List<ScannedLayer>> scan(
-      InputArchive input,
+      InputSource input,
       List<SourceImage> images,
       Job job,
       boolean hashStored,

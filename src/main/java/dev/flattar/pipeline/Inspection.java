@@ -5,7 +5,7 @@ import dev.flattar.archive.LayerScanner;
 import dev.flattar.archive.ScannedLayer;
 import dev.flattar.archive.Skipped;
 import dev.flattar.archive.SourceImage;
-import dev.flattar.io.InputArchive;
+import dev.flattar.io.InputSource;
 import dev.flattar.merge.MergeLog;
 import dev.flattar.merge.MergeSettings;
 import dev.flattar.merge.Merger;
@@ -24,7 +24,7 @@ import java.util.Locale;
 final class Inspection {
   private Inspection() {}
 
-  static Inspected inspect(InputArchive input, Job job) throws FlatTarException, IOException {
+  static Inspected inspect(InputSource input, Job job) throws FlatTarException, IOException {
     List<InspectedImage> images = new ArrayList<>();
     Chosen chosen = ImageSources.chosen(input, job);
     for (SourceImage image : chosen.platforms()) {

@@ -16,9 +16,19 @@ final class OutputFormats {
   private OutputFormats() {}
 
   /**
-   * {@code auto} made docker, or both when an image keeps several platforms; docker refused then.
+   * {@code auto} made docker, or both when an image keeps several platforms (docker refused then);
+   * for a layout directory, {@code auto} is oci, and docker is refused.
    */
-  static OutputFormat resolve(OutputFormat asked, Chosen chosen) throws InvalidImageException {
+  static OutputFormat resolve(OutputFormat asked, Chosen chosen, boolean directory)
+      throws InvalidImageException {
+    if (directory) {
+      if (asked == OutputFormat.DOCKER) {
+        throw new InvalidImageException(
+            "a directory output is an OCI image layout: write it with --format oci or both,"
+                + " or a docker archive to a file");
+      }
+      return asked == OutputFormat.AUTO ? OutputFormat.OCI : asked;
+    }
     if (asked == OutputFormat.DOCKER) {
       for (ArchiveImage image : chosen.images()) {
         if (image.multiPlatform()) {

@@ -1,14 +1,13 @@
 package dev.flattar.pipeline;
 
+import dev.flattar.io.AtomicDirectory;
 import dev.flattar.io.AtomicOutput;
-import dev.flattar.io.InputArchive;
+import dev.flattar.io.InputSource;
 import dev.flattar.io.TempFiles;
 import dev.flattar.model.FlatTarException;
 import dev.flattar.writer.ArchiveSink;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A run from its source to its target, stage by stage: open the input, read and check the images
@@ -31,8 +30,8 @@ public final class Pipeline {
 
   /** Reads layer headers only and reports what flattening would do; writes nothing. */
   public static Inspected inspect(Source source, Job job) throws FlatTarException, IOException {
-    try (InputArchive archive = Endpoints.open(source, job.tempDir(), job.reporter())) {
-      return Inspection.inspect(archive, job);
+    try (InputSource input = Endpoints.open(source, job.tempDir(), job.reporter())) {
+      return Inspection.inspect(input, job);
     }
   }
 
@@ -46,32 +45,34 @@ public final class Pipeline {
     if (target instanceof Target.File file) {
       Endpoints.refuseSameFile(source, file);
     }
-    try (InputArchive archive = Endpoints.open(source, job.tempDir(), job.reporter())) {
+    try (InputSource input = Endpoints.open(source, job.tempDir(), job.reporter())) {
       if (target instanceof Target.Stream stream) {
-        return write(archive, ArchiveSink.of(stream.stream()), null, job);
+        return write(input, new OutputPlace.Archive(ArchiveSink.of(stream.stream()), null), job);
+      }
+      if (target instanceof Target.Directory directory) {
+        try (AtomicDirectory out = Endpoints.createDirectory(directory)) {
+          Outcome outcome = write(input, new OutputPlace.Directory(out.root()), job);
+          out.commit();
+          return outcome;
+        }
       }
       try (AtomicOutput out = Endpoints.create(((Target.File) target).path())) {
-        Outcome outcome = write(archive, ArchiveSink.of(out.channel()), out.channel(), job);
+        OutputPlace place = new OutputPlace.Archive(ArchiveSink.of(out.channel()), out.channel());
+        Outcome outcome = write(input, place, job);
         out.commit();
         return outcome;
       }
     }
   }
 
-  /**
-   * @param written the output file, when there is one: checks may then finish after the first bytes
-   *     are written (it is kept only if this returns), and --verify reads it back
-   */
-  private static Outcome write(
-      InputArchive archive, ArchiveSink sink, @Nullable FileChannel written, Job job)
+  private static Outcome write(InputSource input, OutputPlace place, Job job)
       throws FlatTarException, IOException {
     if (job.rootfs()) {
-      return RootfsExport.write(archive, sink, job, written != null);
+      return RootfsExport.write(input, (OutputPlace.Archive) place, job);
     }
-    Flattening.Run run = Flattening.flatten(archive, sink, job, written != null);
-    if (job.verify() && written != null) {
-      sink.flush();
-      Verification.verify(written, "the written archive", run.planned(), run.written());
+    Flattening.Run run = Flattening.flatten(input, place, job);
+    if (job.verify() && place.keptWhenComplete()) {
+      Verification.verify(place, run.planned(), run.written());
       job.reporter().verbose("verified: configs, digests and members are as planned");
     }
     return run.outcome();

@@ -4,12 +4,11 @@ import dev.flattar.archive.ArchiveImage;
 import dev.flattar.archive.DeferredDigests;
 import dev.flattar.archive.ScannedLayer;
 import dev.flattar.archive.SourceImage;
-import dev.flattar.io.InputArchive;
+import dev.flattar.io.InputSource;
 import dev.flattar.model.FlatTarException;
 import dev.flattar.model.InvalidImageException;
 import dev.flattar.model.OutputFormat;
 import dev.flattar.model.Platform;
-import dev.flattar.writer.ArchiveSink;
 import dev.flattar.writer.LayerBlob;
 import dev.flattar.writer.OutputImage;
 import dev.flattar.writer.RootfsWriter;
@@ -20,7 +19,7 @@ import java.util.List;
 final class RootfsExport {
   private RootfsExport() {}
 
-  static Outcome write(InputArchive input, ArchiveSink sink, Job job, boolean keptWhenComplete)
+  static Outcome write(InputSource input, OutputPlace.Archive place, Job job)
       throws FlatTarException, IOException {
     Chosen chosen = ImageSources.chosen(input, job);
     ArchiveImage only = chosen.images().get(0);
@@ -34,14 +33,14 @@ final class RootfsExport {
     }
     SourceImage image = only.platforms().get(0);
     try (DeferredDigests deferred =
-        keptWhenComplete ? DeferredDigests.start(1) : DeferredDigests.none()) {
+        place.keptWhenComplete() ? DeferredDigests.start(1) : DeferredDigests.none()) {
       List<ScannedLayer> layers =
           ImageSources.scan(input, List.of(image), job, false, deferred).get(0);
       OutputImage planned =
           ImagePlanning.plan(image, layers, List.of(), job, OutputFormat.DOCKER, null);
       LayerBlob blob =
           RootfsWriter.write(
-              planned.plan(), planned.layers(), job.compression(), sink, job.progress());
+              planned.plan(), planned.layers(), job.compression(), place.sink(), job.progress());
       deferred.await();
       Platform platform = image.platform();
       return new Outcome(

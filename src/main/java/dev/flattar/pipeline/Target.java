@@ -10,4 +10,7 @@ public sealed interface Target {
 
   /** A stream, flushed and not closed. */
   record Stream(OutputStream stream) implements Target {}
+
+  /** An OCI layout directory that appears when complete; {@code replace} an existing one. */
+  record Directory(Path path, boolean replace) implements Target {}
 }

@@ -7,6 +7,8 @@ import dev.flattar.archive.ScanSettings;
 import dev.flattar.archive.ScannedLayer;
 import dev.flattar.archive.SourceImage;
 import dev.flattar.io.InputArchive;
+import dev.flattar.io.InputDirectory;
+import dev.flattar.io.InputSource;
 import dev.flattar.merge.Plan;
 import dev.flattar.merge.PlannedEntry;
 import dev.flattar.model.Digest;
@@ -16,7 +18,6 @@ import dev.flattar.tar.TarEntry;
 import dev.flattar.writer.OutputImage;
 import dev.flattar.writer.WrittenImage;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,11 +32,23 @@ final class Verification {
 
   private static final String FAILED = "verification failed: ";
 
-  static void verify(
-      FileChannel written, String label, List<OutputImage> planned, List<WrittenImage> results)
+  /** Reads back what was written to {@code place} (a file or a directory) and checks it. */
+  static void verify(OutputPlace place, List<OutputImage> planned, List<WrittenImage> results)
+      throws FlatTarException, IOException {
+    if (place instanceof OutputPlace.Archive archive && archive.file() != null) {
+      archive.sink().flush();
+      verify(InputArchive.of(archive.file(), "the written archive"), planned, results);
+    } else if (place instanceof OutputPlace.Directory dir) {
+      try (InputDirectory written = InputDirectory.open(dir.root(), "the written directory")) {
+        verify(written, planned, results);
+      }
+    }
+  }
+
+  static void verify(InputSource written, List<OutputImage> planned, List<WrittenImage> results)
       throws FlatTarException, IOException {
     try {
-      check(written, label, planned, results);
+      check(written, planned, results);
     } catch (FlatTarException e) {
       String message = String.valueOf(e.getMessage());
       throw message.startsWith(FAILED) ? e : failed(message);
@@ -43,10 +56,10 @@ final class Verification {
   }
 
   private static void check(
-      FileChannel written, String label, List<OutputImage> planned, List<WrittenImage> results)
+      InputSource written, List<OutputImage> planned, List<WrittenImage> results)
       throws FlatTarException, IOException {
     List<SourceImage> images = new ArrayList<>();
-    ImageLayouts.read(OuterArchive.read(InputArchive.of(written, label)), Reporter.SILENT)
+    ImageLayouts.read(OuterArchive.read(written), Reporter.SILENT)
         .images()
         .forEach(i -> images.addAll(i.platforms()));
     for (int i = 0; i < planned.size(); i++) {

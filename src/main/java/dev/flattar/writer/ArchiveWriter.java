@@ -33,7 +33,11 @@ public final class ArchiveWriter {
 
   /** Writes the archive; does not close the sink's stream. One result per image, in order. */
   public List<WrittenImage> write(List<OutputGroup> groups, ArchiveSink sink) throws IOException {
-    TarMembers members = new TarMembers(sink, settings.tempDir());
+    return write(groups, Members.tar(sink, settings.tempDir()));
+  }
+
+  /** Writes the output's members (an archive's, or a layout directory's); one result per image. */
+  public List<WrittenImage> write(List<OutputGroup> groups, Members members) throws IOException {
     long total = 0;
     for (OutputGroup group : groups) {
       for (OutputImage image : group.images()) {
@@ -82,7 +86,7 @@ public final class ArchiveWriter {
 
   /** index.json's entries for one image: its manifest, or the index over its platforms. */
   private static void addToIndex(
-      ArrayNode index, OutputGroup group, List<ImageMembers.Written> platforms, TarMembers members)
+      ArrayNode index, OutputGroup group, List<ImageMembers.Written> platforms, Members members)
       throws IOException {
     if (platforms.size() == 1) {
       ImageMembers.Written only = platforms.get(0);

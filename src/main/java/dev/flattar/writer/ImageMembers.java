@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 final class ImageMembers {
   private final WriterSettings settings;
   private final OutputFormat format;
-  private final TarMembers members;
+  private final Members members;
 
   /**
    * What was written for one image.
@@ -36,7 +36,7 @@ final class ImageMembers {
       @Nullable Digest manifest,
       long manifestSize) {}
 
-  ImageMembers(WriterSettings settings, OutputFormat format, TarMembers members) {
+  ImageMembers(WriterSettings settings, OutputFormat format, Members members) {
     this.settings = settings;
     this.format = format;
     this.members = members;
@@ -96,7 +96,7 @@ final class ImageMembers {
 
   private LayerBlob newLayer(OutputImage image) throws IOException {
     OutputCompression compression = settings.compression();
-    TarMembers.Producer<LayerBlob> producer =
+    Members.Producer<LayerBlob> producer =
         out ->
             LayerBlobWriter.write(
                 image.plan(), image.layers(), compression, out, settings.progress());

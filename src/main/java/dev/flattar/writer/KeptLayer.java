@@ -12,7 +12,7 @@ import dev.flattar.model.Digest;
  * @param mediaType the OCI media type of the stored bytes
  */
 public record KeptLayer(FileSlice bytes, Digest diffId, Digest digest, String mediaType)
-    implements TarMembers.Produced {
+    implements Members.Produced {
   @Override
   public long size() {
     return bytes.length();

@@ -11,4 +11,4 @@ import dev.flattar.model.Digest;
  * @param mediaType the OCI media type of the stored bytes
  */
 public record LayerBlob(Digest diffId, Digest digest, long size, String mediaType)
-    implements TarMembers.Produced {}
+    implements Members.Produced {}

@@ -19,19 +19,8 @@ import java.util.function.Function;
  * is a file, or is spooled once to a temporary file when the output is a stream; the bytes are the
  * same either way.
  */
-final class TarMembers {
+final class TarMembers implements Members {
   private static final byte[] ZEROS = new byte[1024];
-
-  /** Produces a member's bytes; returns what they turned out to be. */
-  @FunctionalInterface
-  interface Producer<R> {
-    R write(OutputStream out) throws IOException;
-  }
-
-  /** What a producer's result says about the member it produced. */
-  interface Produced {
-    long size();
-  }
 
   private final ArchiveSink sink;
   private final Path tempDir;
@@ -42,12 +31,13 @@ final class TarMembers {
     this.tempDir = tempDir;
   }
 
-  /** True if a member of this name has been written (blobs shared between images). */
-  boolean has(String name) {
+  @Override
+  public boolean has(String name) {
     return written.contains(name);
   }
 
-  void file(String name, byte[] bytes) throws IOException {
+  @Override
+  public void file(String name, byte[] bytes) throws IOException {
     claim(name);
     OutputStream out = sink.stream();
     out.write(TarHeaderEncoder.member(name, bytes.length));
@@ -55,8 +45,9 @@ final class TarMembers {
     pad(out, bytes.length);
   }
 
-  /** A member whose name and size are known before its bytes are produced. */
-  <R extends Produced> R known(String name, long size, Producer<R> producer) throws IOException {
+  @Override
+  public <R extends Produced> R known(String name, long size, Producer<R> producer)
+      throws IOException {
     claim(name);
     OutputStream out = sink.stream();
     out.write(TarHeaderEncoder.member(name, size));
@@ -69,17 +60,14 @@ final class TarMembers {
     return result;
   }
 
-  /**
-   * A member named after its bytes: {@code nameOf} is asked once they are produced. A name already
-   * written (content-addressed: the same bytes, such as two images whose new layers are the same)
-   * keeps its first member, and these bytes are dropped.
-   */
-  <R extends Produced> R named(Function<R, String> nameOf, Producer<R> producer)
+  @Override
+  public <R extends Produced> R named(Function<R, String> nameOf, Producer<R> producer)
       throws IOException {
     return sink.seekable() ? patched(nameOf, producer) : spooled(nameOf, producer);
   }
 
-  void finish() throws IOException {
+  @Override
+  public void finish() throws IOException {
     sink.stream().write(ZEROS);
     sink.flush();
   }

@@ -165,7 +165,7 @@ class BadInputTest {
     assertThat(missing.stderr())
         .isEqualTo("flat-tar: cannot read input '" + tmp.resolve("nope.tar") + "': no such file\n");
     assertThat(directory.code()).isEqualTo(1);
-    assertThat(directory.stderr()).contains("is a directory");
+    assertThat(directory.stderr()).contains(tmp + ": not an image layout");
   }
 
   private static byte[] escaping(Member... members) {

@@ -56,7 +56,8 @@ class VerificationTest {
         FileChannel.open(out, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       ch.write(ByteBuffer.wrap(new byte[] {'X'}), 512 + 600); // inside the new layer's first member
 
-      assertThatThrownBy(() -> Verification.verify(ch, "out", run.planned(), run.written()))
+      assertThatThrownBy(
+              () -> Verification.verify(InputArchive.of(ch, "out"), run.planned(), run.written()))
           .isInstanceOf(FlatTarException.class)
           .hasMessageStartingWith("verification failed:")
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Exception"));
@@ -76,11 +77,16 @@ class VerificationTest {
     try (InputArchive input = InputArchive.open(tmp.resolve("in2.tar"), tmp);
         FileChannel ch =
             FileChannel.open(other, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-      otherRun = Flattening.flatten(input, ArchiveSink.of(ch), TestJobs.defaults(tmp), false);
+      otherRun =
+          Flattening.flatten(
+              input, new OutputPlace.Archive(ArchiveSink.of(ch), null), TestJobs.defaults(tmp));
     }
     try (FileChannel ch = FileChannel.open(out, StandardOpenOption.READ)) {
       // The archive is intact, but it is not what the other plan says it should be.
-      assertThatThrownBy(() -> Verification.verify(ch, "out", otherRun.planned(), run.written()))
+      assertThatThrownBy(
+              () ->
+                  Verification.verify(
+                      InputArchive.of(ch, "out"), otherRun.planned(), run.written()))
           .hasMessageStartingWith("verification failed: ");
     }
   }
@@ -91,7 +97,8 @@ class VerificationTest {
     try (InputArchive input = InputArchive.open(in, tmp);
         FileChannel ch =
             FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-      return Flattening.flatten(input, ArchiveSink.of(ch), TestJobs.defaults(tmp), false);
+      return Flattening.flatten(
+          input, new OutputPlace.Archive(ArchiveSink.of(ch), null), TestJobs.defaults(tmp));
     }
   }
 }
