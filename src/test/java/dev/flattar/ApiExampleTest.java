@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flattar.model.FlatTarException;
 import dev.flattar.model.OutputCompression;
 import dev.flattar.model.OutputFormat;
+import dev.flattar.model.Platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,6 +21,8 @@ class ApiExampleTest {
     Path app = tmp.resolve("app.tar");
     Files.copy(TestdataSamplesTest.TESTDATA.resolve("sample-docker.tar"), app);
     Path flat = tmp.resolve("app-flat.tar");
+    Path layout = TestdataSamplesTest.TESTDATA.resolve("multiarch/two.layout");
+    Path arm64 = tmp.resolve("app-arm64");
 
     // --- README: Java API ---
     FlattenOptions options =
@@ -35,12 +38,19 @@ class ApiExampleTest {
 
     InspectReport report = FlatTar.inspect(Input.file(app), FlattenOptions.defaults());
     long hidden = report.images().get(0).hiddenBytes();
+
+    // one platform of a multi-platform layout directory, into a layout directory
+    FlatTar.flatten(
+        Input.file(layout),
+        Output.directory(arm64),
+        FlattenOptions.builder().platform(Platform.parse("linux/arm64")).build());
     // --- end ---
 
     assertThat(flat).exists();
     assertThat(result.image().keptLayers()).isEqualTo(1);
     assertThat(result.image().tags()).containsExactly("registry.example.com/app:flat");
     assertThat(hidden).isPositive();
+    assertThat(arm64.resolve("index.json")).exists();
   }
 
   @Test
