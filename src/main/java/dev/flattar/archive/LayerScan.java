@@ -41,13 +41,19 @@ final class LayerScan {
         case SPOOLED -> {
           Digest known = Objects.requireNonNull(spooled); // SPOOLED is chosen only when known
           LayerDigests.checkStoredAsIs(ref, known, ref.data().length());
-          yield new ScannedLayer(source, known, known, entries);
+          yield new ScannedLayer(source, known, known, entries, ref.data().length());
         }
         case DEFERRED -> {
           settings.deferred().add(source);
-          yield new ScannedLayer(source, ref.diffId(), ref.diffId(), entries);
+          yield new ScannedLayer(source, ref.diffId(), ref.diffId(), entries, ref.data().length());
         }
-        default -> new ScannedLayer(source, null, null, entries);
+        default ->
+            new ScannedLayer(
+                source,
+                null,
+                null,
+                entries,
+                source.compression() == Compression.NONE ? ref.data().length() : -1);
       };
     } catch (CorruptDataException e) {
       throw new CorruptArchiveException(source.describe() + ": " + e.getMessage(), e);
@@ -84,6 +90,6 @@ final class LayerScan {
     } else {
       LayerDigests.checkStoredAsIs(ref, diffId, content.count());
     }
-    return new ScannedLayer(source, diffId, storedDigest, entries);
+    return new ScannedLayer(source, diffId, storedDigest, entries, content.count());
   }
 }

@@ -15,12 +15,15 @@ import org.jspecify.annotations.Nullable;
  * @param storedDigest sha256 of the stored bytes: the diffId when uncompressed; for a compressed
  *     layer when its image names it or it was asked for, else null
  * @param entries the members in archive order, with data offsets into the uncompressed stream
+ * @param size the uncompressed layer's length in bytes, or -1 when it was not read to its end (a
+ *     compressed layer's headers only)
  */
 public record ScannedLayer(
     LayerSource source,
     @Nullable Digest diffId,
     @Nullable Digest storedDigest,
-    List<TarEntry> entries) {
+    List<TarEntry> entries,
+    long size) {
   public ScannedLayer {
     entries = List.copyOf(entries);
   }
@@ -38,6 +41,6 @@ public record ScannedLayer(
     return other.equals(source.ref())
         ? this
         : new ScannedLayer(
-            new LayerSource(other, source.compression()), diffId, storedDigest, entries);
+            new LayerSource(other, source.compression()), diffId, storedDigest, entries, size);
   }
 }
