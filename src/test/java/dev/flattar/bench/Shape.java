@@ -14,6 +14,7 @@ import java.util.Map;
  * @param whiteout fraction (of filesPerLayer) of live paths each later layer deletes
  * @param hardlinks fraction (of filesPerLayer) of hard links each layer adds to its own files
  * @param gzip whether layers are gzip-compressed
+ * @param zstd whether layers are zstd-compressed (level 3, as Docker and containerd write them)
  * @param text whether contents are word-like text (compressible ~3x) instead of random bytes
  * @param filesPerDir files per directory
  * @param seed random seed: the same shape and seed give the same bytes
@@ -27,6 +28,7 @@ public record Shape(
     double whiteout,
     double hardlinks,
     boolean gzip,
+    boolean zstd,
     boolean text,
     int filesPerDir,
     long seed) {
@@ -40,6 +42,7 @@ public record Shape(
     v.put("whiteout", "0");
     v.put("hardlinks", "0");
     v.put("gzip", "false");
+    v.put("zstd", "false");
     v.put("text", "false");
     v.put("perdir", "200");
     v.put("seed", "1");
@@ -64,6 +67,7 @@ public record Shape(
         Double.parseDouble(v.get("whiteout")),
         Double.parseDouble(v.get("hardlinks")),
         Boolean.parseBoolean(v.get("gzip")),
+        Boolean.parseBoolean(v.get("zstd")),
         Boolean.parseBoolean(v.get("text")),
         Integer.parseInt(v.get("perdir")),
         Long.parseLong(v.get("seed")));

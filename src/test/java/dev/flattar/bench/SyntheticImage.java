@@ -2,6 +2,7 @@ package dev.flattar.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.luben.zstd.ZstdOutputStream;
 import dev.flattar.model.Digest;
 import dev.flattar.model.Json;
 import dev.flattar.tar.EntryType;
@@ -66,7 +67,9 @@ public final class SyntheticImage {
     List<Path> layerFiles = new ArrayList<>();
     List<Digest> diffIds = new ArrayList<>();
     for (int k = 0; k < shape.layers(); k++) {
-      Path layer = dir.resolve("layer" + k + (shape.gzip() ? ".tar.gz" : ".tar"));
+      Path layer =
+          dir.resolve(
+              "layer" + k + (shape.gzip() ? ".tar.gz" : shape.zstd() ? ".tar.zst" : ".tar"));
       diffIds.add(layer(k, layer));
       layerFiles.add(layer);
     }
@@ -115,7 +118,10 @@ public final class SyntheticImage {
   private Digest layer(int k, Path file) throws IOException {
     MessageDigest sha = Digest.sha256();
     try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
-        OutputStream compressed = shape.gzip() ? new GZIPOutputStream(raw, 1 << 16) : raw;
+        OutputStream compressed =
+            shape.gzip()
+                ? new GZIPOutputStream(raw, 1 << 16)
+                : shape.zstd() ? new ZstdOutputStream(raw, 3) : raw;
         OutputStream o = new DigestOutputStream(compressed, sha)) {
       List<String> dirs = new ArrayList<>();
       List<String> names = new ArrayList<>();

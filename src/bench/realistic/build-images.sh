@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Builds the benchmark's realistic images with the real Docker Engine (Debian's docker.io, 20.10)
+# and docker-saves each into $BENCH_DIR: real-python.tar, real-node.tar, real-layers60.tar (and
+# real-debian.tar, the base). Each is built once; delete a .tar to build it again. Not part of CI.
+#
+#   src/bench/realistic/build-images.sh [NAME...]      names: python node layers60 (default: all)
+#
+# Needs root, dockerd, Debian's 20.10 client at /usr/bin/docker, debootstrap, and the network to
+# reach Debian's mirror (debootstrap, apt-get) and the npm registry (npm install). The daemon is
+# private: its data, exec root, pid file and socket live in a temporary directory, removed on exit.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+work="${BENCH_DIR:-/tmp/flat-tar-bench}"
+mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+docker=/usr/bin/docker
+mkdir -p "$work"
+names=("$@"); [ ${#names[@]} -eq 0 ] && names=(python node layers60)
+
+todo=()
+for n in "${names[@]}"; do [ -f "$work/real-$n.tar" ] || todo+=("$n"); done
+[ ${#todo[@]} -eq 0 ] && exit 0
+
+d=$(mktemp -d /tmp/ftb-dk-XXXXXX)   # short: the socket path must stay under 108 bytes
+stop() {
+  if [ -f "$d/pid" ]; then kill "$(cat "$d/pid")" 2>/dev/null || true; fi
+  for _ in $(seq 50); do [ -f "$d/pid" ] || break; sleep 0.2; done
+  grep " $d/" /proc/mounts | cut -d' ' -f2 | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
+  rm -rf "$d"
+}
+trap stop EXIT
+echo '{}' > "$d/daemon.json"
+dockerd --config-file "$d/daemon.json" --data-root "$d/data" --exec-root "$d/exec" --pidfile "$d/pid" \
+  -H "unix://$d/docker.sock" --iptables=false --ip6tables=false --bridge=none \
+  --storage-driver=overlay2 > "$d/dockerd.log" 2>&1 &
+export DOCKER_HOST="unix://$d/docker.sock" DOCKER_CONFIG="$d/client" DOCKER_BUILDKIT=0
+for _ in $(seq 120); do "$docker" version > /dev/null 2>&1 && break; sleep 0.5; done
+"$docker" version --format 'engine {{.Server.Version}}' >&2
+
+# The base: a minimal Debian bookworm from the mirror, imported as one layer.
+if [ ! -f "$work/real-debian.tar" ]; then
+  rm -rf "$work/debian-rootfs"
+  debootstrap --variant=minbase bookworm "$work/debian-rootfs" "$mirror" >&2
+  tar -C "$work/debian-rootfs" --numeric-owner -cf "$work/debian-rootfs.tar" .
+  rm -rf "$work/debian-rootfs"
+  "$docker" import "$work/debian-rootfs.tar" flattar-bench/debian:bookworm >&2
+  rm -f "$work/debian-rootfs.tar"
+  "$docker" save -o "$work/real-debian.tar" flattar-bench/debian:bookworm
+else
+  "$docker" load -q -i "$work/real-debian.tar" >&2
+fi
+
+for n in "${todo[@]}"; do
+  "$docker" build --network host -q -t "flattar-bench/$n" "$here/$n" >&2
+  "$docker" save -o "$work/real-$n.tar.part" "flattar-bench/$n"
+  mv "$work/real-$n.tar.part" "$work/real-$n.tar"
+  echo "real-$n.tar: $(( $(stat -c %s "$work/real-$n.tar") >> 20 )) MiB" >&2
+done
