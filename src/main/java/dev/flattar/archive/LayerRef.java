@@ -2,6 +2,7 @@ package dev.flattar.archive;
 
 import dev.flattar.io.FileSlice;
 import dev.flattar.model.Digest;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,5 +28,24 @@ public record LayerRef(
   /** How errors name the layer: {@code app.tar: layer 2 (blobs/sha256/ab12…)}. */
   public String describe() {
     return archive + ": layer " + position + " (" + member + ")";
+  }
+
+  // equals and hashCode written out: a record's generated ones are linked on first use through
+  // method handles (ObjectMethods), which costs milliseconds of start-up; these run on every start.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LayerRef r
+        && r.archive.equals(archive)
+        && r.position == position
+        && r.member.equals(member)
+        && r.data.equals(data)
+        && Objects.equals(r.diffId, diffId)
+        && Objects.equals(r.blobDigest, blobDigest)
+        && r.blobSize == blobSize;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(archive, position, member, data, diffId, blobDigest, blobSize);
   }
 }

@@ -9,7 +9,9 @@ import dev.flattar.InspectReport;
 import dev.flattar.InvalidOptionsException;
 import dev.flattar.Output;
 import dev.flattar.Version;
+import dev.flattar.model.Digest;
 import dev.flattar.model.FlatTarException;
+import dev.flattar.model.Json;
 import dev.flattar.model.Progress;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -54,6 +56,7 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    Warm.start();
     // Temporary files of libraries (zstd-jni unpacks its native code) go where ours go: $TMPDIR.
     String tmp = System.getenv("TMPDIR");
     if (tmp != null && !tmp.isEmpty() && Files.isDirectory(Path.of(tmp))) {
@@ -176,5 +179,23 @@ public final class Main {
       e.printStackTrace(err);
     }
     return FAILURE;
+  }
+
+  /**
+   * Initialises, on a second core, what every run needs soon and takes long to set up: Jackson's
+   * mapper (date formats, locale data: tens of milliseconds) and the sha256 provider.
+   */
+  private static final class Warm implements Runnable {
+    static void start() {
+      Thread t = new Thread(new Warm(), "flat-tar-warm");
+      t.setDaemon(true);
+      t.start();
+    }
+
+    @Override
+    public void run() {
+      Json.MAPPER.getNodeFactory();
+      Digest.sha256();
+    }
   }
 }

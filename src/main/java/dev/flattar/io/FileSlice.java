@@ -67,4 +67,20 @@ public record FileSlice(FileChannel channel, long offset, long length) {
       return (int) Math.min(Integer.MAX_VALUE, length - position);
     }
   }
+
+  // equals and hashCode written out: a record's generated ones are linked on first use through
+  // method handles (ObjectMethods), which costs milliseconds of start-up; these run on every start.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FileSlice s
+        && s.channel == channel
+        && s.offset == offset
+        && s.length == length;
+  }
+
+  @Override
+  public int hashCode() {
+    return (System.identityHashCode(channel) * 31 + Long.hashCode(offset)) * 31
+        + Long.hashCode(length);
+  }
 }

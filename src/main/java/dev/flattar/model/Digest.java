@@ -61,4 +61,16 @@ public record Digest(String hex) {
   public String toString() {
     return "sha256:" + hex;
   }
+
+  // equals and hashCode written out: a record's generated ones are linked on first use through
+  // method handles (ObjectMethods), which costs milliseconds of start-up; these run on every start.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Digest d && d.hex.equals(hex);
+  }
+
+  @Override
+  public int hashCode() {
+    return hex.hashCode();
+  }
 }
