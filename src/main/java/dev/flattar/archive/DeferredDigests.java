@@ -1,10 +1,14 @@
 package dev.flattar.archive;
 
 import dev.flattar.io.HashingInputStream;
+import dev.flattar.io.TempFiles;
 import dev.flattar.model.FlatTarException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -17,20 +21,62 @@ import org.jspecify.annotations.Nullable;
  * temporary file renamed at the end): {@link #await} must return before it is kept, so a layer that
  * does not match its digest still leaves nothing behind. Hashing a layer while the new one is
  * written, instead of before, puts the two largest costs of a run on both cores at once.
+ *
+ * <p>It also holds, for the same run, the uncompressed streams of compressed layers, kept in
+ * temporary files as they are scanned ({@link #spool}): the writer then reads them in place instead
+ * of decompressing each layer a second time. They are deleted on {@link #close}.
  */
 public final class DeferredDigests implements Closeable {
-  private static final DeferredDigests NONE = new DeferredDigests(null);
+  private static final DeferredDigests NONE = new DeferredDigests(null, null);
 
   private final @Nullable ExecutorService pool;
+  private final @Nullable Path spoolDir;
   private final List<Future<Void>> checks = new ArrayList<>();
+  private final List<Path> spools = new ArrayList<>();
+  private final List<FileChannel> channels = new ArrayList<>();
 
-  private DeferredDigests(@Nullable ExecutorService pool) {
+  private DeferredDigests(@Nullable ExecutorService pool, @Nullable Path spoolDir) {
     this.pool = pool;
+    this.spoolDir = spoolDir;
   }
 
   /** Checks run on {@code threads} threads of their own. */
   public static DeferredDigests start(int threads) {
-    return new DeferredDigests(Workers.pool(threads, "flat-tar-check"));
+    return new DeferredDigests(Workers.pool(threads, "flat-tar-check"), null);
+  }
+
+  /**
+   * Checks run on {@code threads} threads of their own, and compressed layers are kept uncompressed
+   * in temporary files in {@code spoolDir} while they are scanned.
+   */
+  public static DeferredDigests start(int threads, Path spoolDir) {
+    return new DeferredDigests(Workers.pool(threads, "flat-tar-check"), spoolDir);
+  }
+
+  /**
+   * None (every layer is checked before anything is written), but compressed layers are kept
+   * uncompressed in temporary files in {@code spoolDir} while they are scanned.
+   */
+  public static DeferredDigests none(Path spoolDir) {
+    return new DeferredDigests(null, spoolDir);
+  }
+
+  /** Whether compressed layers are kept uncompressed as they are scanned. */
+  boolean spools() {
+    return spoolDir != null;
+  }
+
+  /** A new temporary file for one layer's uncompressed stream, open for writing. */
+  synchronized FileChannel spool() throws IOException {
+    Path dir = spoolDir;
+    if (dir == null) {
+      throw new IllegalStateException("no spools in this run");
+    }
+    Path file = TempFiles.create(dir, "flat-tar-layer-", ".tar");
+    spools.add(file);
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    channels.add(channel);
+    return channel;
   }
 
   /** None: every layer is checked before anything is written. */
@@ -67,11 +113,23 @@ public final class DeferredDigests implements Closeable {
     }
   }
 
-  /** Stops checks still running (the output is being abandoned). */
+  /** Stops checks still running (the output is being abandoned) and deletes the spools. */
   @Override
   public void close() {
     if (pool != null) {
       pool.shutdownNow();
+    }
+    synchronized (this) {
+      for (FileChannel c : channels) {
+        try {
+          c.close();
+        } catch (IOException e) {
+          // deleting it below is what matters
+        }
+      }
+      spools.forEach(TempFiles::delete);
+      channels.clear();
+      spools.clear();
     }
   }
 

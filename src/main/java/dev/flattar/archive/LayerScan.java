@@ -4,12 +4,15 @@ import dev.flattar.io.Compression;
 import dev.flattar.io.CorruptDataException;
 import dev.flattar.io.HashingInputStream;
 import dev.flattar.io.ProgressInputStream;
+import dev.flattar.io.TeeToFile;
 import dev.flattar.model.CorruptArchiveException;
 import dev.flattar.model.Digest;
 import dev.flattar.model.FlatTarException;
 import dev.flattar.tar.TarEntry;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -75,9 +78,23 @@ final class LayerScan {
             : null;
     HashingInputStream content =
         new HashingInputStream(source.decode(blob != null ? blob : stored));
+    // A compressed layer is kept uncompressed as it is read, so the writer need not decompress it
+    // again (it is deleted at the end of the run, and trusted only once the checks below pass).
+    FileChannel spool =
+        compressed && settings.deferred().spools() ? settings.deferred().spool() : null;
+    TeeToFile tee = spool == null ? null : new TeeToFile(content, spool);
     List<TarEntry> entries =
-        LayerHeaders.read(content, source.describe(), limits, settings.progress());
-    content.drain();
+        LayerHeaders.read(
+            tee == null ? content : new BufferedInputStream(tee, LayerSource.BUFFER),
+            source.describe(),
+            limits,
+            settings.progress());
+    LayerSource read = source;
+    if (tee != null) {
+      read = source.decodedInto(tee.finish());
+    } else {
+      content.drain();
+    }
     Digest diffId = content.digest();
     @Nullable Digest storedDigest = compressed ? null : diffId;
     if (blob != null) {
@@ -90,6 +107,6 @@ final class LayerScan {
     } else {
       LayerDigests.checkStoredAsIs(ref, diffId, content.count());
     }
-    return new ScannedLayer(source, diffId, storedDigest, entries, content.count());
+    return new ScannedLayer(read, diffId, storedDigest, entries, content.count());
   }
 }

@@ -1,6 +1,7 @@
 package dev.flattar.archive;
 
 import dev.flattar.io.Compression;
+import dev.flattar.io.FileSlice;
 import dev.flattar.io.SkipByReading;
 import dev.flattar.model.Digest;
 import dev.flattar.model.MediaTypes;
@@ -15,8 +16,10 @@ import org.jspecify.annotations.Nullable;
  * writer, {@code --verify} and {@code inspect} all read layers through this.
  *
  * @param compression as its first bytes say (never its name)
+ * @param decoded the uncompressed tar stream of a compressed layer, kept in a temporary file as it
+ *     was scanned (so it is decompressed once), or null
  */
-public record LayerSource(LayerRef ref, Compression compression) {
+public record LayerSource(LayerRef ref, Compression compression, @Nullable FileSlice decoded) {
   /** Reads are gathered into blocks of this size; larger skips and reads go past the buffer. */
   static final int BUFFER = 1 << 16;
 
@@ -27,7 +30,12 @@ public record LayerSource(LayerRef ref, Compression compression) {
     try (InputStream peek = ref.data().open()) {
       length = peek.readNBytes(head, 0, head.length);
     }
-    return new LayerSource(ref, Compression.detect(head, length));
+    return new LayerSource(ref, Compression.detect(head, length), null);
+  }
+
+  /** This layer, whose uncompressed stream is also kept in {@code decoded}. */
+  LayerSource decodedInto(FileSlice decoded) {
+    return new LayerSource(ref, compression, decoded);
   }
 
   /** The bytes as the archive stores them. */
@@ -36,10 +44,14 @@ public record LayerSource(LayerRef ref, Compression compression) {
   }
 
   /**
-   * The uncompressed tar stream, buffered; skipping is a seek for an uncompressed layer and a read
-   * in large blocks for a compressed one.
+   * The uncompressed tar stream, buffered; skipping is a seek for an uncompressed layer (or one
+   * whose stream was kept while it was scanned) and a read in large blocks for a compressed one.
    */
   public InputStream uncompressed() throws IOException {
+    FileSlice kept = decoded;
+    if (kept != null) {
+      return new BufferedInputStream(kept.open(), BUFFER);
+    }
     return skippable(stored());
   }
 

@@ -41,6 +41,10 @@ public record ScannedLayer(
     return other.equals(source.ref())
         ? this
         : new ScannedLayer(
-            new LayerSource(other, source.compression()), diffId, storedDigest, entries, size);
+            new LayerSource(other, source.compression(), source.decoded()),
+            diffId,
+            storedDigest,
+            entries,
+            size);
   }
 }

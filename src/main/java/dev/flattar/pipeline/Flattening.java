@@ -63,7 +63,9 @@ final class Flattening {
         OutputFormats.resolve(job.format(), chosen, place instanceof OutputPlace.Directory);
     SkippedReport.report(chosen, job.reporter());
     try (DeferredDigests deferred =
-        place.keptWhenComplete() ? DeferredDigests.start(1) : DeferredDigests.none()) {
+        place.keptWhenComplete()
+            ? DeferredDigests.start(1, job.tempDir())
+            : DeferredDigests.none(job.tempDir())) {
       List<List<ScannedLayer>> scanned =
           ImageSources.scan(input, images, job, job.base().keepsAny() && format.oci(), deferred);
       Run run = write(chosen, scanned, place.members(job.tempDir()), job, format);

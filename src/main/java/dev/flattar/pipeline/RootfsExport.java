@@ -33,7 +33,9 @@ final class RootfsExport {
     }
     SourceImage image = only.platforms().get(0);
     try (DeferredDigests deferred =
-        place.keptWhenComplete() ? DeferredDigests.start(1) : DeferredDigests.none()) {
+        place.keptWhenComplete()
+            ? DeferredDigests.start(1, job.tempDir())
+            : DeferredDigests.none(job.tempDir())) {
       List<ScannedLayer> layers =
           ImageSources.scan(input, List.of(image), job, false, deferred).get(0);
       OutputImage planned =
