@@ -33,7 +33,7 @@ declare -A shapes=(
   [zstd]="layers=6 files=100 size=900k..1100k rewrite=0.3 zstd=true text=true"
   [scale100k]="layers=10 files=10k size=100..300 rewrite=0.2 whiteout=0.05 hardlinks=0.01"
   [scale1m]="layers=10 files=100k size=100..300 rewrite=0.2 whiteout=0.05 hardlinks=0.01"
-  [huge]="layers=10 files=1m size=0..64 rewrite=0.2 whiteout=0.05 hardlinks=0.01"
+  [huge]="layers=10 files=906k size=0..64 rewrite=0.2 whiteout=0.05 hardlinks=0.01"
 )
 
 input() { # shape -> path of its archive, generated (or built with Docker) on first use

@@ -25,7 +25,7 @@ stop() {
   if [ -f "$d/pid" ]; then kill "$(cat "$d/pid")" 2>/dev/null || true; fi
   for _ in $(seq 50); do [ -f "$d/pid" ] || break; sleep 0.2; done
   grep " $d/" /proc/mounts | cut -d' ' -f2 | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
-  rm -rf "$d"
+  rm -rf "$d" "$here/node/ca.crt"
 }
 trap stop EXIT
 echo '{}' > "$d/daemon.json"
@@ -50,8 +50,12 @@ else
 fi
 
 for n in "${todo[@]}"; do
+  # npm reaches the registry over TLS: give the build this machine's CA bundle (a machine behind a
+  # TLS-inspecting proxy trusts a CA the image's own bundle does not have).
+  [ "$n" = node ] && cp /etc/ssl/certs/ca-certificates.crt "$here/node/ca.crt"
   "$docker" build --network host -q -t "flattar-bench/$n" "$here/$n" >&2
   "$docker" save -o "$work/real-$n.tar.part" "flattar-bench/$n"
   mv "$work/real-$n.tar.part" "$work/real-$n.tar"
+  rm -f "$here/node/ca.crt"
   echo "real-$n.tar: $(( $(stat -c %s "$work/real-$n.tar") >> 20 )) MiB" >&2
 done
