@@ -2,14 +2,17 @@ package dev.flattar.archive;
 
 import dev.flattar.model.FlatTarException;
 import dev.flattar.model.Progress;
+import dev.flattar.tar.EntryTable;
 import dev.flattar.tar.TarEntry;
 import dev.flattar.tar.TarReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 
-/** The loop that reads a layer's member headers, counted against the image's limits. */
+/**
+ * The loop that reads a layer's member headers, counted against the image's limits, into a compact
+ * {@link EntryTable}.
+ */
 final class LayerHeaders {
   private LayerHeaders() {}
 
@@ -20,13 +23,13 @@ final class LayerHeaders {
    */
   static List<TarEntry> read(InputStream tar, String where, ImageLimits limits, Progress progress)
       throws FlatTarException, IOException {
-    List<TarEntry> entries = new ArrayList<>();
+    EntryTable entries = new EntryTable();
     TarReader reader = new TarReader(tar, where);
     for (TarEntry e = reader.next(); e != null; e = reader.next()) {
       limits.countMember(where);
-      entries.add(e);
+      entries.append(e);
       progress.entries(1);
     }
-    return entries;
+    return entries.seal();
   }
 }

@@ -2,6 +2,7 @@ package dev.flattar.archive;
 
 import dev.flattar.io.Compression;
 import dev.flattar.model.Digest;
+import dev.flattar.tar.EntryTable;
 import dev.flattar.tar.TarEntry;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +26,8 @@ public record ScannedLayer(
     List<TarEntry> entries,
     long size) {
   public ScannedLayer {
-    entries = List.copyOf(entries);
+    // A sealed table is already read-only, and copying it would build every member as an object.
+    entries = entries instanceof EntryTable t && t.sealed() ? entries : List.copyOf(entries);
   }
 
   public LayerRef ref() {

@@ -3,6 +3,7 @@ package dev.flattar.merge;
 import dev.flattar.model.FlatTarException;
 import dev.flattar.model.InvalidImageException;
 import dev.flattar.model.UnsafePathException;
+import dev.flattar.tar.EntryTable;
 import dev.flattar.tar.EntryType;
 import dev.flattar.tar.TarEntry;
 import dev.flattar.tar.TarPaths;
@@ -46,6 +47,19 @@ final class LayerIndex {
     return entries.size();
   }
 
+  /** Member {@code i}'s type, without building the member when the layer is an EntryTable. */
+  EntryType type(int i) {
+    return entries instanceof EntryTable t ? t.type(i) : entries.get(i).type();
+  }
+
+  private String name(int i) {
+    return entries instanceof EntryTable t ? t.name(i) : entries.get(i).name();
+  }
+
+  private String linkName(int i) {
+    return entries instanceof EntryTable t ? t.linkName(i) : entries.get(i).linkName();
+  }
+
   /**
    * Indexes a layer's members.
    *
@@ -55,31 +69,32 @@ final class LayerIndex {
       throws FlatTarException {
     LayerIndex index = new LayerIndex(entries);
     // Where each path was last written, for resolving hard links: only layers that have some.
-    IntIntMap latestAt = hasHardLinks(entries) ? new IntIntMap() : null;
+    IntIntMap latestAt = hasHardLinks(index) ? new IntIntMap() : null;
     for (int i = 0; i < entries.size(); i++) {
-      TarEntry e = entries.get(i);
+      String name = index.name(i);
+      EntryType type = index.type(i);
       String path;
       EntryKind kind;
       try {
-        path = TarPaths.normalize(e.name());
+        path = TarPaths.normalize(name);
         kind = EntryKind.of(path);
       } catch (UnsafePathException ex) {
         throw new UnsafePathException(where + ": " + ex.getMessage());
       } catch (InvalidImageException ex) {
         throw new InvalidImageException(where + ": " + ex.getMessage());
       }
-      if (kind == EntryKind.CONTENT && path.isEmpty() && !e.type().isDirectory()) {
+      if (kind == EntryKind.CONTENT && path.isEmpty() && !type.isDirectory()) {
         throw new InvalidImageException(
-            where + ": the root entry '" + TarEntry.display(e.name()) + "' is not a directory");
+            where + ": the root entry '" + TarEntry.display(name) + "' is not a directory");
       }
       int node = tree.node(EntryKind.subject(kind, path));
       index.node[i] = node;
       index.kind[i] = kind;
       index.linkRoot[i] = NO_ROOT;
-      if (e.type() == EntryType.HARDLINK
-          && kind != EntryKind.WHITEOUT
-          && kind != EntryKind.OPAQUE) {
-        index.linkRoot[i] = resolveLink(index, e, tree, Objects.requireNonNull(latestAt), where);
+      if (type == EntryType.HARDLINK && kind != EntryKind.WHITEOUT && kind != EntryKind.OPAQUE) {
+        index.linkRoot[i] =
+            resolveLink(
+                index, name, index.linkName(i), tree, Objects.requireNonNull(latestAt), where);
         index.isLinkTarget[index.linkRoot[i]] = true;
       }
       if (latestAt != null && (kind == EntryKind.CONTENT || kind == EntryKind.AUFS_METADATA)) {
@@ -89,9 +104,9 @@ final class LayerIndex {
     return index;
   }
 
-  private static boolean hasHardLinks(List<TarEntry> entries) {
-    for (TarEntry e : entries) {
-      if (e.type() == EntryType.HARDLINK) {
+  private static boolean hasHardLinks(LayerIndex index) {
+    for (int i = 0; i < index.size(); i++) {
+      if (index.type(i) == EntryType.HARDLINK) {
         return true;
       }
     }
@@ -99,18 +114,23 @@ final class LayerIndex {
   }
 
   private static int resolveLink(
-      LayerIndex index, TarEntry link, PathTree tree, IntIntMap latestAt, String where)
+      LayerIndex index,
+      String linkName,
+      String linkTarget,
+      PathTree tree,
+      IntIntMap latestAt,
+      String where)
       throws FlatTarException {
     String target;
     try {
-      target = TarPaths.normalize(link.linkName());
+      target = TarPaths.normalize(linkTarget);
     } catch (UnsafePathException ex) {
       throw new UnsafePathException(
           where
               + ": hard link '"
-              + TarEntry.display(link.name())
+              + TarEntry.display(linkName)
               + "' -> '"
-              + TarEntry.display(link.linkName())
+              + TarEntry.display(linkTarget)
               + "' escapes the root");
     }
     int member = latestAt.get(tree.node(target), -1);
@@ -118,19 +138,18 @@ final class LayerIndex {
       throw new InvalidImageException(
           where
               + ": hard link '"
-              + TarEntry.display(link.name())
+              + TarEntry.display(linkName)
               + "' points to '"
-              + TarEntry.display(link.linkName())
+              + TarEntry.display(linkTarget)
               + "', which is not an earlier member of the layer");
     }
-    TarEntry targetEntry = index.entries.get(member);
-    if (targetEntry.type().isDirectory()) {
+    if (index.type(member).isDirectory()) {
       throw new InvalidImageException(
           where
               + ": hard link '"
-              + TarEntry.display(link.name())
+              + TarEntry.display(linkName)
               + "' points to the directory '"
-              + TarEntry.display(link.linkName())
+              + TarEntry.display(linkTarget)
               + "'");
     }
     int root = index.linkRoot[member];

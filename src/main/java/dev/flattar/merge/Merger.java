@@ -40,6 +40,8 @@ public final class Merger {
     for (int k = 0; k < layers.size(); k++) {
       indexes.add(LayerIndex.build(layers.get(k), tree, names.get(k)));
     }
+    tree.seal(); // every path is known: what remains is read by node
+
     Visibility.Result whole = Visibility.resolve(indexes, tree, names);
     Map<Integer, BaseMarkers.Kind> markers = new TreeMap<>();
     Visibility.Result base = null;

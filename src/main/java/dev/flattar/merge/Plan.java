@@ -14,7 +14,8 @@ public record Plan(List<PlannedEntry> entries, long layerSize, MergeStats stats,
   public static final int END_OF_ARCHIVE = 1024;
 
   public Plan {
-    entries = List.copyOf(entries);
+    // PlanEntries is read-only and compact; a copy would build every member as an object.
+    entries = entries instanceof PlanEntries ? entries : List.copyOf(entries);
   }
 
   static Plan of(List<PlannedEntry> entries, MergeStats stats, long clampMtime) {

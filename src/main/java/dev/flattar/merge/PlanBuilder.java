@@ -27,12 +27,20 @@ final class PlanBuilder {
   private final Visibility.Result visibility;
   private final int keep;
   private final boolean[] emitted;
-  private final List<PlannedEntry> out = new ArrayList<>();
+  private final PlanEntries out;
   private final MergeLog log;
   private int[] ancestors = new int[64];
   private long linksRewritten;
 
-  private PlanBuilder(PathTree tree, Visibility.Result visibility, int keep, MergeLog log) {
+  private PlanBuilder(
+      List<LayerIndex> layers,
+      PathTree tree,
+      Visibility.Result visibility,
+      int keep,
+      MergeLog log) {
+    List<List<TarEntry>> entries = new ArrayList<>(layers.size());
+    layers.forEach(l -> entries.add(l.entries));
+    this.out = new PlanEntries(entries);
     this.tree = tree;
     this.visibility = visibility;
     this.keep = keep;
@@ -51,7 +59,7 @@ final class PlanBuilder {
       Map<Integer, BaseMarkers.Kind> markers,
       MergeSettings settings) {
     int keep = settings.keepBase();
-    PlanBuilder b = new PlanBuilder(tree, visibility, keep, settings.log());
+    PlanBuilder b = new PlanBuilder(layers, tree, visibility, keep, settings.log());
     b.markers(markers);
     long members = 0;
     long whiteouts = 0;
@@ -71,7 +79,7 @@ final class PlanBuilder {
             whiteouts,
             b.linksRewritten,
             LayerStatistics.of(layers, visibility));
-    return Plan.of(b.out, stats, settings.clampMtime());
+    return Plan.of(b.out.trim(), stats, settings.clampMtime());
   }
 
   /**
@@ -158,7 +166,6 @@ final class PlanBuilder {
     int[] holder = LinkGroups.holders(layer, visible);
     int[] last = LinkGroups.lastMembers(layer);
     for (int i = 0; i < layer.size(); i++) {
-      TarEntry entry = layer.entries.get(i);
       int node = layer.node[i];
       if (layer.isLinkTarget[i] && layer.kind[i] == EntryKind.AUFS_METADATA) {
         aufsCopies(k, layer, visible, i);
@@ -173,13 +180,14 @@ final class PlanBuilder {
               "hard link now holds the data of its deleted or replaced target");
           emit(
               layer.node[holder[i]],
-              Placement.moved(k, entry, LinkGroups.metadata(layer, last, i, i)));
+              Placement.moved(k, layer.entries.get(i), LinkGroups.metadata(layer, last, i, i)));
         }
         continue;
       }
       if (!visible.get(i)) {
         continue;
       }
+      TarEntry entry = layer.entries.get(i);
       if (entry.type() == EntryType.HARDLINK) {
         int root = layer.linkRoot[i];
         if (layer.kind[root] == EntryKind.AUFS_METADATA) {
@@ -197,7 +205,7 @@ final class PlanBuilder {
         emit(node, Placement.link(k, entry, target, LinkGroups.metadata(layer, last, root, i)));
       } else {
         TarEntry metadata = layer.isLinkTarget[i] ? LinkGroups.metadata(layer, last, i, i) : null;
-        emit(node, Placement.own(k, entry, metadata));
+        emit(node, Placement.own(k, i, entry, metadata));
       }
     }
   }
@@ -242,7 +250,14 @@ final class PlanBuilder {
     }
     emitted[node] = true;
     String name = name(node, p.entry(), p.own() && p.linkTarget() == null);
-    out.add(new PlannedEntry(p.layer(), p.entry(), name, p.linkTarget(), p.metadata()));
+    if (p.index() >= 0
+        && p.linkTarget() == null
+        && p.metadata() == null
+        && name.equals(p.entry().name())) {
+      out.addOwn(p.layer(), p.index()); // 8 bytes instead of an object
+    } else {
+      out.add(new PlannedEntry(p.layer(), p.entry(), name, p.linkTarget(), p.metadata()));
+    }
   }
 
   /** The member's own name object when it is already canonical (no allocation), else rebuilt. */

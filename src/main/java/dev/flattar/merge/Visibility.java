@@ -160,10 +160,10 @@ final class Visibility {
   private void content(LayerIndex layer, int i, int stamp, BitSet visible)
       throws InvalidImageException {
     int node = layer.node[i];
-    TarEntry entry = layer.entries.get(i);
-    boolean isDirectory = entry.type().isDirectory();
-    if (laterBelow[node] == stamp && !isDirectory && entry.type() != EntryType.SYMLINK) {
-      throw underANonDirectory(layer, node, entry, stamp);
+    EntryType type = layer.type(i);
+    boolean isDirectory = type.isDirectory();
+    if (laterBelow[node] == stamp && !isDirectory && type != EntryType.SYMLINK) {
+      throw underANonDirectory(layer, node, type, stamp);
     }
     laterBelow[node] = 0; // what comes before this member is not below what it puts here
     markExisting(tree.parent(node), stamp);
@@ -177,7 +177,7 @@ final class Visibility {
       decidedDirectory[node] = isDirectory;
       visible.set(i);
       if (isDirectory) {
-        finalDirectory[node] = entry;
+        finalDirectory[node] = layer.entries.get(i);
       }
     }
     if (!isDirectory) {
@@ -226,7 +226,7 @@ final class Visibility {
   }
 
   private InvalidImageException underANonDirectory(
-      LayerIndex layer, int node, TarEntry entry, int stamp) {
+      LayerIndex layer, int node, EntryType type, int stamp) {
     return new InvalidImageException(
         names.get(stamp - 1)
             + ": '"
@@ -234,7 +234,7 @@ final class Visibility {
             + "' is under '"
             + TarEntry.display(tree.path(node))
             + "', which is not a directory (an earlier member of the layer made it a "
-            + entry.type().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+            + type.name().toLowerCase(Locale.ROOT).replace('_', ' ')
             + "); no unpacker can apply this layer");
   }
 
