@@ -10,10 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A layer's member headers, stored column by column: names and link targets as bytes in one array,
- * owners as an index into the few distinct ones a layer has, the rest in primitive arrays. About 45
- * bytes a member plus its name, where a {@link TarEntry} and its name string take about 180: images
- * of millions of members fit in a small heap. {@link #get} builds the member again (a short-lived
- * object), equal to the one that was added.
+ * owners as an index into the few distinct ones a layer has, data offsets in blocks, the rest in
+ * primitive arrays. About 36 bytes a member plus its name, where a {@link TarEntry} and its name
+ * string take about 180: images of millions of members fit in a small heap. {@link #get} builds the
+ * member again (a short-lived object), equal to the one that was added.
  *
  * <p>Appended to by one thread while a layer is read; read-only once {@link #seal sealed}, and then
  * safe to share between threads.
@@ -30,6 +30,7 @@ public final class EntryTable extends AbstractList<TarEntry> implements RandomAc
 
   /** Members whose stored size, devices, sparse map or PAX records are not the usual ones. */
   private record Extra(
+      long dataOffset,
       long storedSize,
       int devMajor,
       int devMinor,
@@ -70,10 +71,16 @@ public final class EntryTable extends AbstractList<TarEntry> implements RandomAc
   private int[][] linkEnd = new int[4][];
   private int[][] owner = new int[4][];
   private int[][] modeType = new int[4][];
+
+  /** Nanoseconds of the mtimes; a chunk is made only once a member of it has some. */
   private int[][] nanos = new int[4][];
+
   private long[][] mtime = new long[4][];
   private long[][] length = new long[4][];
-  private long[][] dataOffset = new long[4][];
+
+  /** Where the data begins, in 512-byte blocks (it always begins on one); -1: in the Extra. */
+  private int[][] dataBlock = new int[4][];
+
   private final Map<Owner, Integer> ownerIds = new HashMap<>();
   private Owner[] owners = new Owner[4];
   private int[] extraAt = new int[0];
@@ -102,16 +109,32 @@ public final class EntryTable extends AbstractList<TarEntry> implements RandomAc
     linkEnd[c][j] = text.put(link);
     owner[c][j] = ownerId;
     modeType[c][j] = e.mode() | e.type().flag() << 16;
-    nanos[c][j] = e.mtimeNanos();
+    if (e.mtimeNanos() != 0) {
+      if (nanos[c] == null) {
+        nanos[c] = new int[nameEnd[c].length];
+      }
+      nanos[c][j] = e.mtimeNanos();
+    }
     mtime[c][j] = e.mtimeSeconds();
     length[c][j] = e.size();
-    dataOffset[c][j] = e.dataOffset();
-    if (e.storedSize() != e.size()
+    long block = e.dataOffset() / 512;
+    boolean inBlocks = e.dataOffset() % 512 == 0 && block <= Integer.MAX_VALUE;
+    dataBlock[c][j] = inBlocks ? (int) block : -1;
+    if (!inBlocks
+        || e.storedSize() != e.size()
         || e.devMajor() != 0
         || e.devMinor() != 0
         || e.sparse() != null
         || !e.extraPax().isEmpty()) {
-      addExtra(i, new Extra(e.storedSize(), e.devMajor(), e.devMinor(), e.sparse(), e.extraPax()));
+      addExtra(
+          i,
+          new Extra(
+              e.dataOffset(),
+              e.storedSize(),
+              e.devMajor(),
+              e.devMinor(),
+              e.sparse(),
+              e.extraPax()));
     }
     size = i + 1;
   }
@@ -127,10 +150,10 @@ public final class EntryTable extends AbstractList<TarEntry> implements RandomAc
         linkEnd[c] = Arrays.copyOf(linkEnd[c], used);
         owner[c] = Arrays.copyOf(owner[c], used);
         modeType[c] = Arrays.copyOf(modeType[c], used);
-        nanos[c] = Arrays.copyOf(nanos[c], used);
+        nanos[c] = nanos[c] == null ? null : Arrays.copyOf(nanos[c], used);
         mtime[c] = Arrays.copyOf(mtime[c], used);
         length[c] = Arrays.copyOf(length[c], used);
-        dataOffset[c] = Arrays.copyOf(dataOffset[c], used);
+        dataBlock[c] = Arrays.copyOf(dataBlock[c], used);
       }
       extraAt = Arrays.copyOf(extraAt, extraCount);
       extras = Arrays.copyOf(extras, extraCount);
@@ -161,10 +184,13 @@ public final class EntryTable extends AbstractList<TarEntry> implements RandomAc
     return TarEntry.builder(name(i), type(i))
         .mode(modeType[c][j] & 0xffff)
         .owner(o.uid(), o.gid(), o.uname(), o.gname())
-        .mtime(mtime[c][j], nanos[c][j])
+        .mtime(mtime[c][j], nanos[c] == null ? 0 : nanos[c][j])
         .linkName(linkName(i))
         .device(extra == null ? 0 : extra.devMajor(), extra == null ? 0 : extra.devMinor())
-        .data(size, dataOffset[c][j], extra == null ? size : extra.storedSize())
+        .data(
+            size,
+            extra == null ? dataBlock[c][j] * 512L : extra.dataOffset(),
+            extra == null ? size : extra.storedSize())
         .sparse(extra == null ? null : extra.sparse())
         .extraPax(extra == null ? List.of() : extra.extraPax())
         .build();
@@ -237,10 +263,10 @@ public final class EntryTable extends AbstractList<TarEntry> implements RandomAc
     linkEnd[0] = Arrays.copyOf(linkEnd[0], n);
     owner[0] = Arrays.copyOf(owner[0], n);
     modeType[0] = Arrays.copyOf(modeType[0], n);
-    nanos[0] = Arrays.copyOf(nanos[0], n);
+    nanos[0] = nanos[0] == null ? null : Arrays.copyOf(nanos[0], n);
     mtime[0] = Arrays.copyOf(mtime[0], n);
     length[0] = Arrays.copyOf(length[0], n);
-    dataOffset[0] = Arrays.copyOf(dataOffset[0], n);
+    dataBlock[0] = Arrays.copyOf(dataBlock[0], n);
   }
 
   private void addChunk(int c) {
@@ -253,7 +279,7 @@ public final class EntryTable extends AbstractList<TarEntry> implements RandomAc
       nanos = Arrays.copyOf(nanos, n);
       mtime = Arrays.copyOf(mtime, n);
       length = Arrays.copyOf(length, n);
-      dataOffset = Arrays.copyOf(dataOffset, n);
+      dataBlock = Arrays.copyOf(dataBlock, n);
     }
     // The first chunk starts small: most layers of most images have a few members.
     int n = c == 0 ? 64 : CHUNK;
@@ -261,9 +287,8 @@ public final class EntryTable extends AbstractList<TarEntry> implements RandomAc
     linkEnd[c] = new int[n];
     owner[c] = new int[n];
     modeType[c] = new int[n];
-    nanos[c] = new int[n];
     mtime[c] = new long[n];
     length[c] = new long[n];
-    dataOffset[c] = new long[n];
+    dataBlock[c] = new int[n];
   }
 }

@@ -47,7 +47,7 @@ class BombTest {
 
   @Test
   void layerOfMillionsOfEmptyMembers_isRefusedBeforeTheHeapRunsOut() throws Exception {
-    Path in = BombFiles.archive(tmp, BombFiles.emptyFiles(1_500_000), true);
+    Path in = BombFiles.archive(tmp, BombFiles.emptyFiles(2_500_000), true);
 
     Run run = flatTar256m(in);
 
@@ -55,7 +55,7 @@ class BombTest {
     assertThat(run.stderr)
         .matches(
             "flat-tar: .*\\.tar: layer 1 \\(layer.tar\\): more than \\d{6,7} members in the image's layers;"
-                + " at 256 bytes or more each, that is more than this JVM's heap of 2\\d\\d MiB"
+                + " at 160 bytes or more each, that is more than this JVM's heap of 2\\d\\d MiB"
                 + " holds \\(limit \\d{6,7}\\); give it more, e.g. FLAT_TAR_JAVA_OPTS=-Xmx4g or"
                 + " java -Xmx4g -jar\n");
     assertThat(listing()).containsExactlyInAnyOrder("in.tar", "stdout", "stderr");

@@ -36,6 +36,8 @@ class EntryTableTest {
                     List.of(new PaxRecord("SCHILY.xattr.security.capability", "\u0001\u0002")))
                 .build(),
             TarEntry.builder("", EntryType.FILE).build(),
+            TarEntry.builder("unaligned", EntryType.FILE).data(10, 1000, 10).build(),
+            TarEntry.builder("far", EntryType.FILE).data(10, 1L << 45, 10).build(),
             TarEntry.builder("\u00ff\u0080 non-utf8", EntryType.FIFO).build());
     EntryTable table = new EntryTable();
     members.forEach(table::append);
@@ -61,7 +63,7 @@ class EntryTableTest {
               .linkName(link)
               .owner(i % 5, i % 7, "u" + i % 5, "g")
               .mode(i & 07777)
-              .mtime(i, i % 11)
+              .mtime(i, i < 5000 ? 0 : i % 11)
               .data(i % 3 == 0 ? i : 0, 512L * i, i % 3 == 0 ? i : 0)
               .build());
     }
