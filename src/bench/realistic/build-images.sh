@@ -49,11 +49,33 @@ else
   "$docker" load -q -i "$work/real-debian.tar" >&2
 fi
 
+# 60 layers of small changes: the base, 2,000 small files and a 2 MiB blob, then 58 steps that each
+# rewrite 50 small files and the blob, delete 20 files, hard-link one file into /srv/links (or over
+# an earlier link: ln -f), and every 10th step re-create /srv/rot (an opaque directory). The bytes
+# are random, so the image differs from build to build but its shape does not.
+layers60() {
+  echo 'FROM flattar-bench/debian:bookworm'
+  echo 'RUN mkdir -p /srv/data /srv/links /srv/rot && for i in $(seq 0 1999); do head -c $((1000 + i % 7000)) /dev/urandom > /srv/data/f$i; done && head -c 2M /dev/urandom > /srv/blob'
+  for s in $(seq 1 58); do
+    local r="RUN for i in \$(seq $((s * 50)) $((s * 50 + 49))); do head -c 3000 /dev/urandom > /srv/data/f\$((i % 2000)); done"
+    r="$r && for i in \$(seq 0 19); do rm -f /srv/data/f\$(((i * 97 + $s * 13) % 2000)); done"
+    r="$r && { [ ! -e /srv/data/f$((s * 11 % 2000)) ] || ln -f /srv/data/f$((s * 11 % 2000)) /srv/links/l$((s % 40)); }"
+    r="$r && head -c 2M /dev/urandom > /srv/blob"
+    [ $((s % 10)) = 0 ] && r="$r && rm -rf /srv/rot && mkdir /srv/rot"
+    echo "$r && echo $s > /srv/rot/r$s"
+  done
+  echo 'CMD ["sh", "-c", "ls /srv/data | wc -l; ls -l /srv/links /srv/rot"]'
+}
+
 for n in "${todo[@]}"; do
+  context="$here/$n"
+  if [ "$n" = layers60 ]; then
+    context="$d/layers60"; mkdir -p "$context"; layers60 > "$context/Dockerfile"
+  fi
   # npm reaches the registry over TLS: give the build this machine's CA bundle (a machine behind a
   # TLS-inspecting proxy trusts a CA the image's own bundle does not have).
   [ "$n" = node ] && cp /etc/ssl/certs/ca-certificates.crt "$here/node/ca.crt"
-  "$docker" build --network host -q -t "flattar-bench/$n" "$here/$n" >&2
+  "$docker" build --network host -q -t "flattar-bench/$n" "$context" >&2
   "$docker" save -o "$work/real-$n.tar.part" "flattar-bench/$n"
   mv "$work/real-$n.tar.part" "$work/real-$n.tar"
   rm -f "$here/node/ca.crt"

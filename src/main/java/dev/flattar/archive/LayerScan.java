@@ -12,7 +12,6 @@ import dev.flattar.tar.TarEntry;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -76,25 +75,19 @@ final class LayerScan {
         compressed && (ref.blobDigest() != null || settings.hashStored())
             ? new HashingInputStream(stored)
             : null;
-    HashingInputStream content =
-        new HashingInputStream(source.decode(blob != null ? blob : stored));
+    InputStream decoded = source.decode(blob != null ? blob : stored);
     // A compressed layer is kept uncompressed as it is read, so the writer need not decompress it
     // again (it is deleted at the end of the run, and trusted only once the checks below pass).
-    FileChannel spool =
-        compressed && settings.deferred().spools() ? settings.deferred().spool() : null;
-    TeeToFile tee = spool == null ? null : new TeeToFile(content, spool);
+    TeeToFile tee =
+        compressed && settings.deferred().spools()
+            ? new TeeToFile(
+                new BufferedInputStream(decoded, LayerSource.BUFFER), settings.deferred().spool())
+            : null;
+    HashingInputStream content = new HashingInputStream(tee != null ? tee : decoded);
     List<TarEntry> entries =
-        LayerHeaders.read(
-            tee == null ? content : new BufferedInputStream(tee, LayerSource.BUFFER),
-            source.describe(),
-            limits,
-            settings.progress());
-    LayerSource read = source;
-    if (tee != null) {
-      read = source.decodedInto(tee.finish());
-    } else {
-      content.drain();
-    }
+        LayerHeaders.read(content, source.describe(), limits, settings.progress());
+    content.drain();
+    LayerSource read = tee != null ? source.decodedInto(tee.kept()) : source;
     Digest diffId = content.digest();
     @Nullable Digest storedDigest = compressed ? null : diffId;
     if (blob != null) {

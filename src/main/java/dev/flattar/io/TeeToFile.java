@@ -1,6 +1,5 @@
 package dev.flattar.io;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -8,19 +7,19 @@ import java.nio.channels.FileChannel;
 
 /**
  * Writes every byte read through it to the end of a file, in blocks: the decompressed stream of a
- * layer kept while its headers are read, so the layer is decompressed once. Skipping reads through,
- * so the file always holds the whole stream read so far.
+ * layer kept while its headers are read, so the layer is decompressed once. Skipping reads through
+ * (InputStream's own skip), so the file always holds the whole stream read so far.
  */
-public final class TeeToFile extends FilterInputStream {
+public final class TeeToFile extends InputStream {
   private static final int BLOCK = 1 << 18;
 
+  private final InputStream in;
   private final FileChannel file;
   private final ByteBuffer pending = ByteBuffer.allocateDirect(BLOCK);
-  private final byte[] sink = new byte[BLOCK];
   private long written;
 
   public TeeToFile(InputStream in, FileChannel file) {
-    super(in);
+    this.in = in;
     this.file = file;
   }
 
@@ -33,35 +32,8 @@ public final class TeeToFile extends FilterInputStream {
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
     int n = in.read(b, off, len);
-    if (n > 0) {
-      keep(b, off, n);
-    }
-    return n;
-  }
-
-  @Override
-  public long skip(long n) throws IOException {
-    int got = read(sink, 0, (int) Math.min(n, sink.length));
-    return Math.max(got, 0);
-  }
-
-  /** Reads to the end of the stream and writes out what is still pending; returns what it kept. */
-  public FileSlice finish() throws IOException {
-    while (read(sink, 0, sink.length) >= 0) {
-      // keep copying
-    }
-    flushPending();
-    return new FileSlice(file, 0, written);
-  }
-
-  @Override
-  public boolean markSupported() {
-    return false;
-  }
-
-  private void keep(byte[] b, int off, int n) throws IOException {
     int at = off;
-    int left = n;
+    int left = Math.max(n, 0);
     while (left > 0) {
       int step = Math.min(left, pending.remaining());
       pending.put(b, at, step);
@@ -71,6 +43,21 @@ public final class TeeToFile extends FilterInputStream {
         flushPending();
       }
     }
+    return n;
+  }
+
+  /**
+   * Writes out what is still pending and returns what the file holds: everything read so far (the
+   * whole stream, once it has been read to its end).
+   */
+  public FileSlice kept() throws IOException {
+    flushPending();
+    return new FileSlice(file, 0, written);
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
   }
 
   private void flushPending() throws IOException {
