@@ -18,18 +18,26 @@ final class HeaderChecksum {
 
   /** The sum of the block's bytes as unsigned values, the checksum field counted as spaces. */
   static long unsigned(byte[] block) {
-    long sum = 8 * ' ';
-    for (int i = 0; i < block.length; i++) {
-      sum += i >= FIELD && i < FIELD + FIELD_LENGTH ? 0 : block[i] & 0xff;
+    // One plain loop over the block (no test per byte, so the JIT can vectorise it), then the
+    // field taken back out: it counts as eight spaces.
+    int sum = 0;
+    for (byte b : block) {
+      sum += b & 0xff;
     }
-    return sum;
+    for (int i = FIELD; i < FIELD + FIELD_LENGTH; i++) {
+      sum -= block[i] & 0xff;
+    }
+    return sum + 8L * ' ';
   }
 
   private static long signed(byte[] block) {
-    long sum = 8 * ' ';
-    for (int i = 0; i < block.length; i++) {
-      sum += i >= FIELD && i < FIELD + FIELD_LENGTH ? 0 : block[i];
+    int sum = 0;
+    for (byte b : block) {
+      sum += b;
     }
-    return sum;
+    for (int i = FIELD; i < FIELD + FIELD_LENGTH; i++) {
+      sum -= block[i];
+    }
+    return sum + 8L * ' ';
   }
 }

@@ -213,7 +213,7 @@ public final class TarHeaderEncoder {
     for (int i = 148; i < 156; i++) {
       header[i] = ' ';
     }
-    long sum = 0;
+    int sum = 0; // at most 512 * 255: an int, which the JIT can sum in vector registers
     for (byte b : header) {
       sum += b & 0xff;
     }
