@@ -86,7 +86,7 @@ floor() { # input [reference] -> median of cat + write + sha256 of the output la
   repeat sh -c "cat '$1' > /dev/null"; local c=$T
   repeat sh -c "dd if=/dev/zero of='$work/floor.out' bs=1M count=$(( (out_size + 1048575) / 1048576 )) status=none"; local w=$T
   repeat sh -c "openssl dgst -sha256 '$work/layer.bin' > /dev/null"; local s=$T
-  F=$(echo "$c + $w + $s" | bc -l); FLOOR_PARTS="cat $c + write $w + sha256 $s"
+  F=$(echo "$c + $w + $s" | bc -l | xargs printf %.2f); FLOOR_PARTS="cat $c + write $w + sha256 $s"
 }
 
 row() { printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$@"; }
