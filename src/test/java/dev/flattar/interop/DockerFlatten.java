@@ -97,6 +97,7 @@ final class DockerFlatten {
     assertThat(r.ok()).as("docker load -i of %s: %s", label, r.describe()).isFalse();
     assertThat(r.stderr()).as("docker load's error").contains(why);
     assertThat(docker.images()).as("images after the refused load").isEqualTo(before);
+    System.err.println("docker: " + label + ": refused, as expected: " + r.stderr().strip());
     return r;
   }
 

@@ -13,9 +13,11 @@ import java.util.Map;
 final class DockerFormats {
   /**
    * {@code docker load} of an archive with a zstd layer: 20.10's layer decompression knows gzip,
-   * bzip2 and xz only, so the zstd bytes go to its tar reader as they are.
+   * bzip2 and xz only, so the zstd bytes go to its tar reader as they are, which then says {@code
+   * archive/tar: invalid tar header} or, for a layer that compresses below one tar block, {@code
+   * unexpected EOF}.
    */
-  static final String ZSTD_REFUSED = "archive/tar: invalid tar header";
+  static final String ZSTD_REFUSED = "Error processing tar file(exit status 1): ";
 
   /**
    * {@code docker load} of an OCI layout without manifest.json: 20.10 then takes the archive for
