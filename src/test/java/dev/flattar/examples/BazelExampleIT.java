@@ -2,6 +2,7 @@ package dev.flattar.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flattar.interop.DockerDaemon;
 import dev.flattar.testing.FlatArchive;
 import dev.flattar.testing.Prerequisites;
 import java.io.IOException;
@@ -21,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * src/examples/bazel built by a real Bazel in a scratch copy with its own output root: the
  * genrule's output is a valid one-layer archive with the same bytes as flat-tar run directly, and
- * after {@code bazel clean} it comes back from the disk cache. Bazel is optional: without it on the
- * PATH the class is skipped with a message, in CI too.
+ * after {@code bazel clean} it comes back from the disk cache; where Docker is installed, {@code
+ * docker load} of it gives the image app:flat. Bazel is optional: without it on the PATH the class
+ * is skipped with a message, in CI too.
  */
 class BazelExampleIT {
   private static final String TARGET = "//:app_flat";
@@ -66,6 +68,23 @@ class BazelExampleIT {
     assertThat(Examples.sha256(output()))
         .as("bazel-bin/app-flat.tar against java -jar flat-tar.jar %s", String.join(" ", FLAGS))
         .isEqualTo(Examples.sha256(direct));
+  }
+
+  @Test
+  void build_resultLoadsIntoDocker() {
+    Examples.requireDocker("BazelExampleIT");
+    ok(bazel("build", TARGET));
+    try (DockerDaemon docker = DockerDaemon.start()) {
+      Command.Result r =
+          Command.run(
+              workspace,
+              Duration.ofMinutes(2),
+              docker.env(),
+              List.of("docker", "load", "-i", "bazel-bin/app-flat.tar"));
+      assertThat(r.code()).as(r.describe()).isZero();
+      assertThat(r.output()).as(r.describe()).contains("Loaded image: app:flat");
+      Examples.assertLoaded(docker, output(), "app:flat");
+    }
   }
 
   @Test

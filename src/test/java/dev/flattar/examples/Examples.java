@@ -2,7 +2,10 @@ package dev.flattar.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flattar.interop.DockerDaemon;
 import dev.flattar.model.Digest;
+import dev.flattar.testing.FlatArchive;
+import dev.flattar.testing.Prerequisites;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -92,6 +95,39 @@ final class Examples {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Whether a Docker daemon can be started here for an example's {@code docker load}: in CI (where
+   * .ci/run installs docker.io) its absence fails the test, elsewhere skips it with a message.
+   */
+  static void requireDocker(String who) {
+    Prerequisites.require(
+        DockerDaemon.available(),
+        who + ": docker load needs dockerd, docker and root (Debian: apt-get install docker.io)");
+  }
+
+  /**
+   * That {@code docker} (on a private daemon, see {@link DockerDaemon}) has the image {@code tag}
+   * with the id and the one layer of {@code archive}, a one-layer flat-tar output.
+   */
+  static void assertLoaded(DockerDaemon docker, Path archive, String tag) {
+    FlatArchive flat = FlatArchive.read(archive);
+    Command.Result r =
+        Command.run(
+            archive.getParent(),
+            Duration.ofMinutes(1),
+            docker.env(),
+            List.of(
+                "docker", "image", "inspect", "--format", "{{.Id}} {{json .RootFS.Layers}}", tag));
+    assertThat(r.code()).as(r.describe()).isZero();
+    assertThat(r.output().strip())
+        .as("docker's image %s", tag)
+        .isEqualTo(
+            Digest.of(flat.configBytes)
+                + " [\""
+                + flat.config.path("rootfs").path("diff_ids").get(0).asText()
+                + "\"]");
   }
 
   /** The sha256 of a file, to compare archives without dumping their bytes into a failure. */
