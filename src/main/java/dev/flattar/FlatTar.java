@@ -123,6 +123,7 @@ public final class FlatTar {
         new ImageChoice(o.image(), o.platforms(), o.allImages()),
         o.tags(),
         new BaseChoice(o.keepBase(), o.fromLayer()),
+        ConfigEdits.changes(o.configEdits()),
         o.format(),
         o.compression(),
         created == null ? null : Times.rfc3339(created),

@@ -1,5 +1,6 @@
 package dev.flattar.cli;
 
+import dev.flattar.ConfigEdit;
 import dev.flattar.FlattenOptions;
 import dev.flattar.model.OutputCompression;
 import dev.flattar.model.OutputFormat;
@@ -45,6 +46,7 @@ record CliOptions(
     @Nullable OutputFormat format,
     @Nullable OutputCompression compression,
     boolean rootfs,
+    List<ConfigEdit> configEdits,
     @Nullable Instant created,
     @Nullable Instant clampMtime,
     @Nullable Integer maxLayers,
@@ -53,6 +55,7 @@ record CliOptions(
   CliOptions {
     tags = List.copyOf(tags);
     platforms = List.copyOf(platforms);
+    configEdits = List.copyOf(configEdits);
   }
 
   /** What to do. */
@@ -148,6 +151,7 @@ record CliOptions(
           values.parsed(Flag.FORMAT, OutputFormat::parse),
           values.parsed(Flag.COMPRESS, OutputCompression::parse),
           values.has(Flag.ROOTFS),
+          values.configEdits(),
           createdTime(values.one(Flag.CREATED), env.get("SOURCE_DATE_EPOCH")),
           values.parsed(Flag.CLAMP_MTIME, Times::parse),
           values.number(Flag.MAX_LAYERS),
@@ -166,6 +170,7 @@ record CliOptions(
     FlattenOptions.Builder b = FlattenOptions.builder().reporter(reporter).progress(progress);
     tags.forEach(b::tag);
     platforms.forEach(b::platform);
+    configEdits.forEach(e -> b.config(e.kind(), e.value()));
     b.image(image).allImages(allImages).fromLayer(fromLayer);
     if (keepBase != null) {
       b.keepBase(keepBase);

@@ -135,6 +135,7 @@ public final class Main {
       output = options.inPlace() ? Output.replacingInput(outputPath) : Output.file(outputPath);
     }
     FlattenResult result = FlatTar.flatten(input, output, flatten);
+    result.summary().forEach(reporter::info);
     for (ImageResult r : result.images()) {
       reporter.verbose(
           r.imageId() == null

@@ -1,5 +1,7 @@
 package dev.flattar.model;
 
+import java.util.Locale;
+
 /** Small helpers for messages. */
 public final class Texts {
   private Texts() {}
@@ -32,5 +34,20 @@ public final class Texts {
 
   private static boolean isControl(int c) {
     return c < 0x20 || (c >= 0x7f && c < 0xa0);
+  }
+
+  /** 1,234 B / 12.3 KiB / 4.5 MiB / 1.2 GiB. */
+  public static String bytes(long n) {
+    if (n < 1024) {
+      return String.format(Locale.ROOT, "%,d B", n);
+    }
+    String[] units = {"KiB", "MiB", "GiB", "TiB"};
+    double v = n;
+    int u = -1;
+    while (v >= 1024 && u < units.length - 1) {
+      v /= 1024;
+      u++;
+    }
+    return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
   }
 }
