@@ -155,6 +155,24 @@ enum Flag {
       "CMD, ENTRYPOINT, ENV, EXPOSE, HEALTHCHECK, LABEL, ONBUILD,",
       "STOPSIGNAL, USER, VOLUME, WORKDIR; all of these repeatable,",
       "applied in order"),
+  IMAGE_A(Group.DIFF, null, "image-a", "REF", null, "with diff: the image of A (--image: of both)"),
+  IMAGE_B(Group.DIFF, null, "image-b", "REF", null, "with diff: the image of B"),
+  PLATFORM_A(
+      Group.DIFF,
+      null,
+      "platform-a",
+      "OS/ARCH[/V]",
+      null,
+      "with diff: the platform of A (--platform: of both)"),
+  PLATFORM_B(Group.DIFF, null, "platform-b", "OS/ARCH[/V]", null, "with diff: the platform of B"),
+  IGNORE_MTIME(Group.DIFF, null, "ignore-mtime", null, null, "with diff: leave mtimes out"),
+  CONFIG_ALL(
+      Group.DIFF,
+      null,
+      "config-all",
+      null,
+      null,
+      "with diff: compare the config's rootfs, history and created too"),
   DRY_RUN(
       Group.INSPECT,
       null,
@@ -163,7 +181,7 @@ enum Flag {
       null,
       "per layer: entries, bytes, what later layers hide; the size of",
       "the flattened layer"),
-  JSON(Group.INSPECT, null, "json", null, null, "the same as JSON on standard output"),
+  JSON(Group.INSPECT, null, "json", null, null, "the same as JSON on standard output (also diff)"),
   VERBOSE(
       Group.MESSAGES,
       "v",
@@ -182,6 +200,7 @@ enum Flag {
     REPRODUCIBLE("Reproducible builds (the output never depends on the clock):"),
     CONFIG("Changing the image config (as docker commit --change does):"),
     INSPECT("Inspect (reads layer headers only; writes nothing):"),
+    DIFF("Diff (flat-tar diff A B: same filesystem and config? exit 0 yes, 1 no, 2 trouble):"),
     MESSAGES("Messages:");
 
     final String heading;
