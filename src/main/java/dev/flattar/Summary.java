@@ -14,7 +14,10 @@ import java.util.Set;
 final class Summary {
   private Summary() {}
 
-  /** One line per image; the platform named where several images share a name. */
+  /**
+   * One line per image; the platform named where several images share a name, and for an untagged
+   * image (one platform of an unnamed index).
+   */
   static List<String> lines(List<ImageResult> images) {
     Set<String> seen = new HashSet<>();
     Set<String> shared = new HashSet<>();
@@ -26,7 +29,7 @@ final class Summary {
     List<String> lines = new ArrayList<>();
     for (ImageResult r : images) {
       String platform = r.platform();
-      boolean named = shared.contains(name(r)) && platform != null;
+      boolean named = platform != null && (shared.contains(name(r)) || r.tags().isEmpty());
       lines.add(line(r, named ? name(r) + " " + platform : name(r)));
     }
     return lines;

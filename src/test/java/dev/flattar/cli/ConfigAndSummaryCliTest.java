@@ -116,6 +116,23 @@ class ConfigAndSummaryCliTest {
     assertThat(CliRunner.run(ARCHIVE, "-q").stderr()).as("--quiet").isEmpty();
   }
 
+  @Test
+  void summary_ofAnUntaggedMultiPlatformImage_namesEachPlatform() {
+    Path index =
+        Path.of(System.getProperty("flattar.testdata", "testdata"), "multiarch/two.oci.tar");
+
+    CliRunner.Run run =
+        CliRunner.run(new byte[0], "-o", tmp.resolve("out/") + "/", index.toString());
+
+    assertThat(run.code()).as(run.stderr()).isZero();
+    assertThat(run.stderr().lines())
+        .hasSize(2)
+        .anySatisfy(
+            l -> assertThat(l).matches("flat-tar: [0-9a-f]{12} linux/amd64: 3 layers → 1, .*"))
+        .anySatisfy(
+            l -> assertThat(l).matches("flat-tar: [0-9a-f]{12} linux/arm64/v8: 3 layers → 1, .*"));
+  }
+
   private CliRunner.Run run(String... args) {
     return CliRunner.run(ARCHIVE, args);
   }
