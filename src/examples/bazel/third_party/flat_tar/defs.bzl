@@ -21,9 +21,9 @@ def flat_tar(name, src, out, repo_tags = [], **kwargs):
         tools = [_JAR],
         # The jar is a declared input, so a new flat-tar reruns the action; java is the host's.
         # -o writes atomically; -q because Bazel shows output only on failure, where flat-tar's
-        # one-line error is what matters.
-        cmd = "$${JAVA_HOME:+$$JAVA_HOME/bin/}java -jar $(execpath %s) -q%s -o $@ $(execpath %s)" %
-              (_JAR, tag_flags, src),
+        # one-line error is what matters; -XX:-UsePerfData: see _flat_tar_layout_impl.
+        cmd = ("$${JAVA_HOME:+$$JAVA_HOME/bin/}java -XX:-UsePerfData -jar $(execpath %s) -q%s " +
+               "-o $@ $(execpath %s)") % (_JAR, tag_flags, src),
         message = "Flattening %s" % src,
         **kwargs
     )
