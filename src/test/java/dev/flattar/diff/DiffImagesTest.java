@@ -30,6 +30,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -198,6 +199,79 @@ class DiffImagesTest {
         .containsExactly(
             new Difference(Kind.CHANGED, "x", List.of(field("hard links", "x, y", ""))),
             new Difference(Kind.CHANGED, "y", List.of(field("hard links", "x, y", ""))));
+  }
+
+  /** A file capability as setcap writes it (cap_net_raw+ep, version 2). */
+  static final byte[] CAP = HexFormat.of().parseHex("0100000200200000000000000000000000000000");
+
+  /**
+   * One inode as an engine leaves it: podman and containerd unpack every member of a hard-link
+   * group onto it in archive order, each one's chown (which makes the kernel drop
+   * security.capability), then its xattrs added to those there. So it keeps every member's user
+   * xattrs (the latest value of each), and a capability only if the last member has one. Checked
+   * against both engines by {@code DiffAgreementIT}.
+   */
+  static Member[] inode(String... names) {
+    Member[] out = new Member[names.length];
+    for (int i = 0; i < names.length; i++) {
+      Member m = i == 0 ? file(names[0], "bb") : hardlink(names[i], names[0]);
+      out[i] = m.xattr("user.holder", "h").xattr("user.k", "2").xattr("user.middle", "m");
+    }
+    return out;
+  }
+
+  @Test
+  void aHardLinkedInode_keepsTheXattrsOfEveryMember() throws Exception {
+    Path members =
+        archive(
+            "a.tar",
+            Layers.tar(
+                file("b", "bb").xattr("user.holder", "h").xattr("security.capability", CAP),
+                hardlink("s", "b").xattr("user.middle", "m").xattr("user.k", "1"),
+                hardlink("l", "b").xattr("user.k", "2")));
+    Path inode = archive("b.tar", Layers.tar(inode("b", "s", "l")));
+
+    DiffReport r = diff(Input.file(members), Input.file(inode), DiffOptions.builder().build());
+
+    assertThat(r.differences()).isEmpty();
+  }
+
+  @Test
+  void aHardLinkedInode_keepsTheXattrsOfAMemberALaterLayerDeleted() throws Exception {
+    Path members =
+        archive(
+            "a.tar",
+            Layers.tar(
+                file("b", "bb").xattr("user.holder", "h"),
+                hardlink("s", "b").xattr("user.middle", "m").xattr("user.k", "1"),
+                hardlink("l", "b").xattr("user.k", "2")),
+            Layers.tar(whiteout("s"), whiteout("b")));
+    Member[] survivors = inode("l");
+
+    DiffReport r =
+        diff(
+            Input.file(members),
+            Input.file(archive("b.tar", Layers.tar(survivors))),
+            DiffOptions.builder().build());
+
+    assertThat(r.differences()).isEmpty();
+  }
+
+  @Test
+  void aCapabilityOnAHardLinkedInode_isTheLastMembers() throws Exception {
+    Path last =
+        archive(
+            "a.tar",
+            Layers.tar(file("b", "bb"), hardlink("l", "b").xattr("security.capability", CAP)));
+    Path both =
+        archive(
+            "b.tar",
+            Layers.tar(
+                file("b", "bb").xattr("security.capability", CAP),
+                hardlink("l", "b").xattr("security.capability", CAP)));
+
+    assertThat(diff(Input.file(last), Input.file(both), DiffOptions.builder().build()).same())
+        .isTrue();
   }
 
   @Test
