@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The merged filesystem a plan describes, path by path, as an unpacker makes it: hard links show
- * their holder's inode (with the xattrs of every member of its group, {@link LinkedXattrs}),
+ * their holder's inode (whose header the plan gives the xattrs of every member of its group),
  * parents no member names are directories (0755, root, the time of unpacking).
  */
 public final class Filesystems {
@@ -30,15 +29,9 @@ public final class Filesystems {
    * Every path of the plan's filesystem with what an unpacker makes of it.
    *
    * @param contents each regular file's sha256 (hex), by its index in the plan
-   * @param layers every source layer's members, oldest first (for the xattrs of hard-linked inodes)
    */
-  public static Map<String, FsEntry> of(
-      Plan plan, Map<Integer, String> contents, List<List<TarEntry>> layers)
+  public static Map<String, FsEntry> of(Plan plan, Map<Integer, String> contents)
       throws UnsafePathException {
-    IdentityHashMap<TarEntry, Map<String, String>> linked = new IdentityHashMap<>();
-    for (List<TarEntry> layer : layers) {
-      linked.putAll(LinkedXattrs.of(layer));
-    }
     Map<String, FsEntry> tree = new TreeMap<>();
     Map<String, List<String>> groups = new HashMap<>();
     Map<String, String> holderOf = new HashMap<>();
@@ -61,9 +54,7 @@ public final class Filesystems {
         tree.put(path, inode != null ? inode : entry(h, "file", 0, ""));
         continue;
       }
-      FsEntry e = entry(h, type(h.type()), h.size(), content(h, contents.get(i)));
-      Map<String, String> inode = linked.get(entries.get(i).source());
-      tree.put(path, inode == null ? e : withXattrs(e, inode));
+      tree.put(path, entry(h, type(h.type()), h.size(), content(h, contents.get(i))));
     }
     groups.forEach(
         (holder, members) -> {
@@ -93,21 +84,6 @@ public final class Filesystems {
             ? Long.toString(h.mtimeSeconds())
             : h.mtimeSeconds() + "." + String.format("%09d", h.mtimeNanos());
     return new FsEntry(type, h.mode(), h.uid(), h.gid(), mtime, size, content, xattrs, "");
-  }
-
-  /** {@code e} with {@code xattrs} (raw records) in place of its own {@code SCHILY.xattr.*}. */
-  private static FsEntry withXattrs(FsEntry e, Map<String, String> xattrs) {
-    Map<String, String> all = new TreeMap<>();
-    e.xattrs()
-        .forEach(
-            (key, hex) -> {
-              if (!key.startsWith(PaxRecord.XATTR_PREFIX)) {
-                all.put(key, hex);
-              }
-            });
-    xattrs.forEach((key, value) -> all.put(key, hex(value)));
-    return new FsEntry(
-        e.type(), e.mode(), e.uid(), e.gid(), e.mtime(), e.size(), e.content(), all, e.linkGroup());
   }
 
   private static String hex(String raw) {

@@ -156,7 +156,7 @@ final class PlanBuilder {
 
   private void layer(int k, LayerIndex layer, BitSet visible) {
     int[] holder = LinkGroups.holders(layer, visible);
-    int[] last = LinkGroups.lastMembers(layer);
+    LinkGroups.Inodes last = LinkGroups.inodes(layer);
     for (int i = 0; i < layer.size(); i++) {
       TarEntry entry = layer.entries.get(i);
       int node = layer.node[i];

@@ -80,8 +80,7 @@ final class Diffing {
       }
       Plan plan = Merger.merge(entries, names, MergeSettings.FLATTEN);
       Map<Integer, String> contents = ContentHashes.of(plan, k -> sources.get(k).uncompressed());
-      return new Side(
-          image.displayName(), Filesystems.of(plan, contents, entries), platform.config());
+      return new Side(image.displayName(), Filesystems.of(plan, contents), platform.config());
     }
   }
 }
