@@ -3,6 +3,8 @@ package dev.flattar;
 import dev.flattar.model.FlatTarException;
 import dev.flattar.model.Times;
 import dev.flattar.pipeline.BaseChoice;
+import dev.flattar.pipeline.DiffJob;
+import dev.flattar.pipeline.DiffOutcome;
 import dev.flattar.pipeline.ImageChoice;
 import dev.flattar.pipeline.ImageOutcome;
 import dev.flattar.pipeline.Inspected;
@@ -116,6 +118,25 @@ public final class FlatTar {
     return new InspectReport(images, skipped);
   }
 
+  /**
+   * Compares two images' merged filesystems and configs, offline: each input may be any layout
+   * flat-tar reads; nothing is written.
+   */
+  public static DiffReport diff(Input first, Input second, DiffOptions options)
+      throws FlatTarException, IOException {
+    DiffJob job =
+        new DiffJob(
+            new ImageChoice(options.firstImage(), options.firstPlatforms(), false),
+            new ImageChoice(options.secondImage(), options.secondPlatforms(), false),
+            options.ignoreMtime(),
+            options.configAll(),
+            Math.min(2, Runtime.getRuntime().availableProcessors()),
+            options.tempDir(),
+            options.reporter());
+    DiffOutcome o = Pipeline.diff(source(first), source(second), job);
+    return new DiffReport(o.first(), o.second(), o.firstPaths(), o.secondPaths(), o.differences());
+  }
+
   private static Job job(FlattenOptions o) {
     Instant created = o.created();
     Instant clamp = o.clampMtime();
@@ -123,6 +144,7 @@ public final class FlatTar {
         new ImageChoice(o.image(), o.platforms(), o.allImages()),
         o.tags(),
         new BaseChoice(o.keepBase(), o.fromLayer()),
+        ConfigEdits.changes(o.configEdits()),
         o.format(),
         o.compression(),
         created == null ? null : Times.rfc3339(created),

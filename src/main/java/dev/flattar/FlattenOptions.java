@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param format the layout of the written archive
  * @param compression of the new layer
  * @param rootfs write only the merged filesystem, as a plain (or compressed) tar
+ * @param configEdits changes to the image config, in order (as {@code docker commit --change})
  * @param created the config's new {@code created}, or null to keep the source's
  * @param clampMtime entries newer than this get this mtime, or null
  * @param maxLayers an image with at most this many layers is copied unchanged, or null
@@ -45,6 +46,7 @@ public record FlattenOptions(
     OutputFormat format,
     OutputCompression compression,
     boolean rootfs,
+    List<ConfigEdit> configEdits,
     @Nullable Instant created,
     @Nullable Instant clampMtime,
     @Nullable Integer maxLayers,
@@ -57,6 +59,7 @@ public record FlattenOptions(
   public FlattenOptions {
     tags = List.copyOf(tags);
     platforms = List.copyOf(platforms);
+    configEdits = List.copyOf(configEdits);
   }
 
   /** The options, for messages: {@link #apiName} is the builder method that sets each. */
@@ -70,6 +73,7 @@ public record FlattenOptions(
     FORMAT("format"),
     COMPRESSION("compression"),
     ROOTFS("rootfs"),
+    CONFIG("config changes"),
     CREATED("created"),
     CLAMP_MTIME("clampMtime"),
     MAX_LAYERS("maxLayers"),
@@ -110,6 +114,7 @@ public record FlattenOptions(
     b.format = format;
     b.compression = compression;
     b.rootfs = rootfs;
+    b.configEdits.addAll(configEdits);
     b.created = created;
     b.clampMtime = clampMtime;
     b.maxLayers = maxLayers;
@@ -132,6 +137,7 @@ public record FlattenOptions(
     private OutputFormat format = OutputFormat.AUTO;
     private OutputCompression compression = OutputCompression.NONE;
     private boolean rootfs;
+    private final List<ConfigEdit> configEdits = new ArrayList<>();
     private @Nullable Instant created;
     private @Nullable Instant clampMtime;
     private @Nullable Integer maxLayers;
@@ -202,6 +208,22 @@ public record FlattenOptions(
       return this;
     }
 
+    /**
+     * Changes the image config (repeatable, applied in order, as {@code docker commit --change}
+     * applies them): a {@code LABEL} {@code K=V}, an {@code ENV} {@code K=V}, an {@code ENTRYPOINT}
+     * or {@code CMD} as a JSON array or a command line, ..., or a whole Dockerfile instruction
+     * ({@link ConfigEdit.Kind#CHANGE}). {@link #build} checks each value.
+     */
+    public Builder config(ConfigEdit.Kind kind, String value) {
+      configEdits.add(new ConfigEdit(kind, value));
+      return this;
+    }
+
+    /** A Dockerfile instruction ({@code LABEL build=42}), as {@code docker import --change}. */
+    public Builder change(String instruction) {
+      return config(ConfigEdit.Kind.CHANGE, instruction);
+    }
+
     /** Sets the config's {@code created} and the new history entry's time. */
     public Builder created(@Nullable Instant created) {
       this.created = created;
@@ -267,6 +289,7 @@ public record FlattenOptions(
               format,
               compression,
               rootfs,
+              configEdits,
               created,
               clampMtime,
               maxLayers,

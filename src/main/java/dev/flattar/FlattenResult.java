@@ -17,4 +17,13 @@ public record FlattenResult(List<ImageResult> images, boolean unchanged) {
   public ImageResult image() {
     return images.get(0);
   }
+
+  /**
+   * What each image became, one line each, as the command line says it on stderr: {@code app:1.0:
+   * 14 layers → 1, 212.0 MiB (was 388.0 MiB of layers; 176.0 MiB hidden by later layers dropped)}.
+   * Empty when the input was copied unchanged.
+   */
+  public List<String> summary() {
+    return Summary.lines(images);
+  }
 }

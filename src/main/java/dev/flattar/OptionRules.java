@@ -53,6 +53,16 @@ final class OptionRules {
     if (o.rootfs()) {
       checkRootfs(o);
     }
+    if (o.maxLayers() != null && !o.configEdits().isEmpty()) {
+      throw new InvalidOptionsException(
+          n ->
+              n.apply(Option.MAX_LAYERS)
+                  + " may copy the image unchanged, so it takes no "
+                  + n.apply(Option.CONFIG),
+          Option.MAX_LAYERS,
+          Option.CONFIG);
+    }
+    ConfigEdits.changes(o.configEdits()); // each value, parsed
   }
 
   /**
@@ -108,6 +118,9 @@ final class OptionRules {
     }
     if (o.allImages()) {
       given.add(Option.ALL_IMAGES);
+    }
+    if (!o.configEdits().isEmpty()) {
+      given.add(Option.CONFIG);
     }
     if (given.isEmpty()) {
       return;

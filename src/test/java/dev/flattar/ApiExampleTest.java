@@ -2,6 +2,7 @@ package dev.flattar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flattar.model.Difference;
 import dev.flattar.model.FlatTarException;
 import dev.flattar.model.OutputCompression;
 import dev.flattar.model.OutputFormat;
@@ -32,12 +33,19 @@ class ApiExampleTest {
             .format(OutputFormat.BOTH)
             .compression(OutputCompression.parse("zstd:9"))
             .created(Instant.parse("2024-01-01T00:00:00Z"))
+            .config(ConfigEdit.Kind.LABEL, "build=42") // --label build=42
+            .change("USER app") // --change 'USER app'
             .build();
     FlattenResult result = FlatTar.flatten(Input.file(app), Output.file(flat), options);
     System.out.println(result.image().imageId() + " " + result.image().diffId());
 
     InspectReport report = FlatTar.inspect(Input.file(app), FlattenOptions.defaults());
     long hidden = report.images().get(0).hiddenBytes();
+
+    // two images compared: merged filesystems and configs (here: the label and the user)
+    DiffReport diff =
+        FlatTar.diff(Input.file(app), Input.file(flat), DiffOptions.builder().build());
+    boolean same = diff.same(); // diff.differences(): kind, path, fields with both values
 
     // one platform of a multi-platform layout directory, into a layout directory
     FlatTar.flatten(
@@ -51,6 +59,10 @@ class ApiExampleTest {
     assertThat(result.image().tags()).containsExactly("registry.example.com/app:flat");
     assertThat(hidden).isPositive();
     assertThat(arm64.resolve("index.json")).exists();
+    assertThat(same).isFalse();
+    assertThat(diff.differences())
+        .extracting(Difference::path)
+        .containsExactly("/config/Labels/build", "/config/User");
   }
 
   @Test

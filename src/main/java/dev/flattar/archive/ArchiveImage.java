@@ -51,17 +51,21 @@ public record ArchiveImage(
   }
 
   /**
-   * How it is named in lists: {@code app:1.0 (ab12cd34ef56, linux/amd64)} for one platform, {@code
-   * app:1.0 (linux/amd64, linux/arm64/v8)} for several.
+   * How it is named in lists: {@code app:1.0 (ab12cd34ef56, linux/amd64)} for one platform ({@code
+   * ab12cd34ef56 (linux/amd64)} untagged), {@code app:1.0 (linux/amd64, linux/arm64/v8)} for
+   * several.
    */
   public String displayName() {
     if (!multiPlatform()) {
       SourceImage image = platforms.get(0);
       Platform platform = image.platform();
-      String shown = image.tags().isEmpty() && !names.isEmpty() ? names.get(0) : null;
       String name =
-          shown == null ? image.displayName() : shown + " (" + image.id().shortHex() + ")";
-      return platform == null ? name : name.replaceFirst("\\)$", ", " + platform + ")");
+          !image.tags().isEmpty() ? image.tags().get(0) : names.isEmpty() ? null : names.get(0);
+      String id = image.id().shortHex();
+      if (name == null) {
+        return platform == null ? image.id().toString() : id + " (" + platform + ")";
+      }
+      return name + " (" + id + (platform == null ? "" : ", " + platform) + ")";
     }
     List<String> listed = new ArrayList<>();
     for (SourceImage p : platforms) {

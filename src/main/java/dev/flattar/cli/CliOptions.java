@@ -1,5 +1,6 @@
 package dev.flattar.cli;
 
+import dev.flattar.ConfigEdit;
 import dev.flattar.FlattenOptions;
 import dev.flattar.model.OutputCompression;
 import dev.flattar.model.OutputFormat;
@@ -45,20 +46,25 @@ record CliOptions(
     @Nullable OutputFormat format,
     @Nullable OutputCompression compression,
     boolean rootfs,
+    List<ConfigEdit> configEdits,
     @Nullable Instant created,
     @Nullable Instant clampMtime,
     @Nullable Integer maxLayers,
-    boolean verify) {
+    boolean verify,
+    @Nullable Path second,
+    DiffFlags diff) {
 
   CliOptions {
     tags = List.copyOf(tags);
     platforms = List.copyOf(platforms);
+    configEdits = List.copyOf(configEdits);
   }
 
   /** What to do. */
   enum Command {
     FLATTEN,
     INSPECT,
+    DIFF,
     HELP,
     VERSION
   }
@@ -81,6 +87,9 @@ record CliOptions(
     Command command = Command.FLATTEN;
     if (!args.isEmpty() && args.get(0).equals("inspect")) {
       command = Command.INSPECT;
+      args = args.subList(1, args.size());
+    } else if (!args.isEmpty() && args.get(0).equals("diff")) {
+      command = Command.DIFF;
       args = args.subList(1, args.size());
     }
     OptionParser parser = new OptionParser();
@@ -105,15 +114,23 @@ record CliOptions(
       command = Command.INSPECT;
     }
     List<String> inputs = set.valuesOf(positional);
-    if (inputs.size() > 1) {
+    DiffFlags.checkUse(command, values);
+    if (command == Command.DIFF && inputs.size() != 2) {
+      throw new UsageException(
+          "diff compares two images: flat-tar diff [OPTIONS] A B (got " + inputs.size() + ")");
+    }
+    if (command == Command.DIFF && inputs.stream().allMatch("-"::equals)) {
+      throw new UsageException("diff reads at most one image from standard input (-)");
+    }
+    if (command != Command.DIFF && inputs.size() > 1) {
       throw new UsageException(
           "expected one INPUT, got " + inputs.size() + ": " + String.join(" ", inputs));
     }
     if (values.has(Flag.VERBOSE) && values.has(Flag.QUIET)) {
       throw new UsageException("--verbose and --quiet exclude each other");
     }
-    if (values.has(Flag.JSON) && command != Command.INSPECT) {
-      throw new UsageException("--json goes with inspect (or --dry-run)");
+    if (values.has(Flag.JSON) && command != Command.INSPECT && command != Command.DIFF) {
+      throw new UsageException("--json goes with inspect (or --dry-run) and diff");
     }
     Path input = path(inputs.isEmpty() ? null : inputs.get(0));
     String outputArg = values.one(Flag.OUTPUT);
@@ -148,10 +165,13 @@ record CliOptions(
           values.parsed(Flag.FORMAT, OutputFormat::parse),
           values.parsed(Flag.COMPRESS, OutputCompression::parse),
           values.has(Flag.ROOTFS),
+          values.configEdits(),
           createdTime(values.one(Flag.CREATED), env.get("SOURCE_DATE_EPOCH")),
           values.parsed(Flag.CLAMP_MTIME, Times::parse),
           values.number(Flag.MAX_LAYERS),
-          values.has(Flag.VERIFY));
+          values.has(Flag.VERIFY),
+          command == Command.DIFF ? path(inputs.get(1)) : null,
+          DiffFlags.of(values));
     } catch (IllegalArgumentException e) {
       throw new UsageException(String.valueOf(e.getMessage()));
     }
@@ -166,6 +186,7 @@ record CliOptions(
     FlattenOptions.Builder b = FlattenOptions.builder().reporter(reporter).progress(progress);
     tags.forEach(b::tag);
     platforms.forEach(b::platform);
+    configEdits.forEach(e -> b.config(e.kind(), e.value()));
     b.image(image).allImages(allImages).fromLayer(fromLayer);
     if (keepBase != null) {
       b.keepBase(keepBase);

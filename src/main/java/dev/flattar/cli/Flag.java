@@ -1,5 +1,6 @@
 package dev.flattar.cli;
 
+import dev.flattar.ConfigEdit;
 import dev.flattar.FlattenOptions.Option;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -131,6 +132,47 @@ enum Flag {
       Option.CLAMP_MTIME,
       "give entries newer than TIME that time",
       "TIME is RFC 3339 (2024-01-31T12:00:00Z) or epoch seconds (@1706702400)"),
+  LABEL(ConfigEdit.Kind.LABEL, "label", "K=V", "set a label"),
+  ENV(ConfigEdit.Kind.ENV, "env", "K=V", "set an environment variable"),
+  ENTRYPOINT(
+      ConfigEdit.Kind.ENTRYPOINT,
+      "entrypoint",
+      "CMD",
+      "set the entrypoint: a JSON array, or a command line run with /bin/sh -c"),
+  CMD(ConfigEdit.Kind.CMD, "cmd", "CMD", "set the command, the same way"),
+  USER(ConfigEdit.Kind.USER, "user", "USER", "set the user (name or uid, with :group)"),
+  WORKDIR(ConfigEdit.Kind.WORKDIR, "workdir", "DIR", "set the working directory"),
+  EXPOSE(ConfigEdit.Kind.EXPOSE, "expose", "PORT[/P]", "expose a port (tcp unless /udp, /sctp)"),
+  VOLUME(ConfigEdit.Kind.VOLUME, "volume", "PATH", "declare a volume"),
+  STOP_SIGNAL(ConfigEdit.Kind.STOP_SIGNAL, "stop-signal", "SIG", "set the stop signal"),
+  UNSET_LABEL(ConfigEdit.Kind.UNSET_LABEL, "unset-label", "K", "remove a label"),
+  UNSET_ENV(ConfigEdit.Kind.UNSET_ENV, "unset-env", "K", "remove an environment variable"),
+  CHANGE(
+      ConfigEdit.Kind.CHANGE,
+      "change",
+      "INSTR",
+      "apply a Dockerfile instruction as docker import --change does:",
+      "CMD, ENTRYPOINT, ENV, EXPOSE, HEALTHCHECK, LABEL, ONBUILD,",
+      "STOPSIGNAL, USER, VOLUME, WORKDIR; all of these repeatable,",
+      "applied in order"),
+  IMAGE_A(Group.DIFF, null, "image-a", "REF", null, "with diff: the image of A (--image: of both)"),
+  IMAGE_B(Group.DIFF, null, "image-b", "REF", null, "with diff: the image of B"),
+  PLATFORM_A(
+      Group.DIFF,
+      null,
+      "platform-a",
+      "OS/ARCH[/V]",
+      null,
+      "with diff: the platform of A (--platform: of both)"),
+  PLATFORM_B(Group.DIFF, null, "platform-b", "OS/ARCH[/V]", null, "with diff: the platform of B"),
+  IGNORE_MTIME(Group.DIFF, null, "ignore-mtime", null, null, "with diff: leave mtimes out"),
+  CONFIG_ALL(
+      Group.DIFF,
+      null,
+      "config-all",
+      null,
+      null,
+      "with diff: compare the config's rootfs, history and created too"),
   DRY_RUN(
       Group.INSPECT,
       null,
@@ -139,7 +181,7 @@ enum Flag {
       null,
       "per layer: entries, bytes, what later layers hide; the size of",
       "the flattened layer"),
-  JSON(Group.INSPECT, null, "json", null, null, "the same as JSON on standard output"),
+  JSON(Group.INSPECT, null, "json", null, null, "the same as JSON on standard output (also diff)"),
   VERBOSE(
       Group.MESSAGES,
       "v",
@@ -156,7 +198,9 @@ enum Flag {
     OUTPUT("Output:"),
     SELECTION("Which images and layers:"),
     REPRODUCIBLE("Reproducible builds (the output never depends on the clock):"),
+    CONFIG("Changing the image config (as docker commit --change does):"),
     INSPECT("Inspect (reads layer headers only; writes nothing):"),
+    DIFF("Diff (flat-tar diff A B: same filesystem and config? exit 0 yes, 1 no, 2 trouble):"),
     MESSAGES("Messages:");
 
     final String heading;
@@ -171,7 +215,19 @@ enum Flag {
   final String longName;
   final @Nullable String value;
   final @Nullable Option option;
+  final ConfigEdit.@Nullable Kind edit;
   final List<String> help;
+
+  /** A flag that changes the image config. */
+  Flag(ConfigEdit.Kind edit, String longName, String value, String... help) {
+    this.group = Group.CONFIG;
+    this.shortName = null;
+    this.longName = longName;
+    this.value = value;
+    this.option = Option.CONFIG;
+    this.edit = edit;
+    this.help = List.of(help);
+  }
 
   Flag(
       Group group,
@@ -185,6 +241,7 @@ enum Flag {
     this.longName = longName;
     this.value = value;
     this.option = option;
+    this.edit = null;
     this.help = List.of(help);
   }
 
@@ -199,7 +256,7 @@ enum Flag {
 
   /** Options that are not lists: given twice, the second would silently win. */
   boolean once() {
-    return takesValue() && this != TAG && this != PLATFORM;
+    return takesValue() && this != TAG && this != PLATFORM && edit == null;
   }
 
   /** How messages name it: {@code --keep-base}. */
@@ -211,6 +268,9 @@ enum Flag {
   static String nameOf(Option option) {
     if (option == Option.OUTPUT) {
       return "-o FILE";
+    }
+    if (option == Option.CONFIG) {
+      return "config changes (--label, --env, --change, ...)";
     }
     for (Flag f : values()) {
       if (f.option == option) {

@@ -14,6 +14,7 @@ final class Help {
         """
         Usage: flat-tar [OPTIONS] [INPUT]
                flat-tar inspect [OPTIONS] [INPUT]
+               flat-tar diff [OPTIONS] A B
 
         Flattens a docker-save archive into an image with a single layer (or a kept base plus
         one): same filesystem (whiteouts applied, hard links, xattrs, modes and owners kept),
@@ -21,8 +22,10 @@ final class Help {
         same bytes for the same input.
 
         INPUT is an image archive (docker save, podman save, skopeo, crane, kaniko, jib, Bazel,
-        OCI layout; plain or gzip/bzip2/xz/zstd-compressed). Without INPUT, or with -, it is
-        read from standard input. @FILE anywhere reads more arguments from FILE, one per line.
+        OCI layout; plain or gzip/bzip2/xz/zstd-compressed) or an OCI image layout directory.
+        Without INPUT, or with -, it is read from standard input. @FILE anywhere reads more
+        arguments from FILE, one per line. After a flatten, one line on stderr says what
+        became of each image (layers before and after, sizes, bytes hidden by later layers).
         """);
     for (Flag.Group group : Flag.Group.values()) {
       out.println();
@@ -41,11 +44,15 @@ final class Help {
           flat-tar -o app-flat.tar -t app:flat app.tar
           flat-tar --keep-base 2 --format both --compress zstd -o app-flat.tar app.tar
           flat-tar --rootfs --compress gzip -o rootfs.tar.gz app.tar
+          flat-tar --platform linux/arm64 -o app-arm64.tar multi-platform.tar
+          flat-tar -o app-flat/ app-layout/
+          flat-tar --label build=42 --env MODE=prod --change 'CMD ["serve"]' -o app-flat.tar app.tar
           flat-tar inspect --json app.tar
+          flat-tar diff app.tar app-flat.tar
           SOURCE_DATE_EPOCH=0 flat-tar --clamp-mtime @0 -o app-flat.tar app.tar
 
         Exit status: 0 success, 1 failure (bad input, I/O error; nothing is written),
-        2 usage error.
+        2 usage error. diff: 0 the same, 1 different, 2 usage error or unreadable input.
         """);
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flattar.InspectReport;
 import dev.flattar.model.Json;
+import dev.flattar.model.Texts;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -85,18 +86,7 @@ final class InspectFormat {
     out.println(new String(Json.write(root), StandardCharsets.UTF_8));
   }
 
-  /** 1,234 B / 12.3 KiB / 4.5 MiB / 1.2 GiB. */
   static String bytes(long n) {
-    if (n < 1024) {
-      return String.format("%,d B", n);
-    }
-    String[] units = {"KiB", "MiB", "GiB", "TiB"};
-    double v = n;
-    int u = -1;
-    while (v >= 1024 && u < units.length - 1) {
-      v /= 1024;
-      u++;
-    }
-    return String.format("%.1f %s", v, units[u]);
+    return Texts.bytes(n);
   }
 }

@@ -1,5 +1,6 @@
 package dev.flattar.cli;
 
+import dev.flattar.DiffReport;
 import dev.flattar.FlatTar;
 import dev.flattar.FlattenOptions;
 import dev.flattar.FlattenResult;
@@ -93,6 +94,9 @@ public final class Main {
     try {
       Progress progress =
           !options.quiet() && isTerminal.test(2) ? TerminalProgress.on(err) : Progress.NONE;
+      if (options.command() == CliOptions.Command.DIFF) {
+        return diff(options, reporter, out);
+      }
       FlattenOptions flatten = options.flattenOptions(reporter, progress);
       if (options.command() == CliOptions.Command.INSPECT) {
         InspectReport report = FlatTar.inspect(input(options), flatten);
@@ -138,6 +142,7 @@ public final class Main {
       output = options.inPlace() ? Output.replacingInput(outputPath) : Output.file(outputPath);
     }
     FlattenResult result = FlatTar.flatten(input, output, flatten);
+    result.summary().forEach(reporter::info);
     for (ImageResult r : result.images()) {
       reporter.verbose(
           r.imageId() == null
@@ -153,6 +158,34 @@ public final class Main {
     }
     stdout.flush();
     return OK;
+  }
+
+  /**
+   * {@code flat-tar diff A B}: 0 when the images have the same filesystem and config, 1 when they
+   * differ, 2 for anything else (a usage error, an input that cannot be read), as diff(1) does. One
+   * side may be {@code -}, standard input.
+   */
+  private int diff(CliOptions options, StderrReporter reporter, PrintStream out) {
+    Path first = options.input();
+    Path second = options.second();
+    try {
+      DiffReport report =
+          FlatTar.diff(
+              first == null ? Input.stream(stdin) : Input.file(first),
+              second == null ? Input.stream(stdin) : Input.file(second),
+              options.diff().options(reporter));
+      if (options.json()) {
+        DiffFormat.json(report, out);
+      } else if (!options.quiet() || !report.same()) {
+        DiffFormat.text(report, options.verbose(), out);
+      }
+      return report.same() ? OK : FAILURE;
+    } catch (FlatTarException e) {
+      failure(String.valueOf(e.getMessage()), e, options);
+    } catch (IOException e) {
+      failure(Failures.describe(e), e, options);
+    }
+    return USAGE;
   }
 
   private Input input(CliOptions options) throws CliOptions.UsageException {

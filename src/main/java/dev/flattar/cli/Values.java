@@ -1,5 +1,8 @@
 package dev.flattar.cli;
 
+import dev.flattar.ConfigEdit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,6 +26,23 @@ final class Values {
 
   List<String> all(Flag flag) {
     return set.valuesOf(specs.get(flag)).stream().map(String::valueOf).toList();
+  }
+
+  /** The config flags' values, in the order they were given across all of them. */
+  List<ConfigEdit> configEdits() {
+    Map<OptionSpec<?>, Flag> flags = new HashMap<>();
+    specs.forEach((flag, spec) -> flags.put(spec, flag));
+    Map<OptionSpec<?>, Integer> next = new HashMap<>();
+    List<ConfigEdit> edits = new ArrayList<>();
+    for (OptionSpec<?> spec : set.specs()) {
+      Flag flag = flags.get(spec);
+      ConfigEdit.Kind kind = flag == null ? null : flag.edit;
+      if (kind != null) {
+        int i = next.merge(spec, 1, Integer::sum) - 1;
+        edits.add(new ConfigEdit(kind, String.valueOf(set.valuesOf(spec).get(i))));
+      }
+    }
+    return edits;
   }
 
   /** The value of an option that may be given once, or null. */

@@ -164,7 +164,7 @@ final class PlanBuilder {
 
   private void layer(int k, LayerIndex layer, BitSet visible) {
     int[] holder = LinkGroups.holders(layer, visible);
-    int[] last = LinkGroups.lastMembers(layer);
+    LinkGroups.Inodes last = LinkGroups.inodes(layer);
     for (int i = 0; i < layer.size(); i++) {
       int node = layer.node[i];
       if (layer.isLinkTarget[i] && layer.kind[i] == EntryKind.AUFS_METADATA) {

@@ -6,6 +6,7 @@ import dev.flattar.archive.DeferredDigests;
 import dev.flattar.archive.IndexEntry;
 import dev.flattar.archive.ScannedLayer;
 import dev.flattar.archive.SourceImage;
+import dev.flattar.config.ConfigChanges;
 import dev.flattar.io.InputSource;
 import dev.flattar.model.FlatTarException;
 import dev.flattar.model.OutputFormat;
@@ -84,6 +85,7 @@ final class Flattening {
     List<OutputGroup> groups = new ArrayList<>();
     List<OutputImage> outputs = new ArrayList<>();
     List<@Nullable String> platformNames = new ArrayList<>();
+    List<Long> squashedBytes = new ArrayList<>();
     int at = 0;
     for (ArchiveImage image : chosen.images()) {
       List<String> tags = OutputTags.choose(job.tags(), image.names(), job.reporter());
@@ -92,8 +94,9 @@ final class Flattening {
       List<Platform> listed = new ArrayList<>();
       for (SourceImage platform : image.platforms()) {
         Listing listing = image.multiPlatform() ? listing(platform.entry()) : null;
-        OutputImage planned =
-            ImagePlanning.plan(platform, scanned.get(at++), tags, job, format, listing);
+        List<ScannedLayer> layers = scanned.get(at++);
+        OutputImage planned = ImagePlanning.plan(platform, layers, tags, job, format, listing);
+        squashedBytes.add(ImagePlanning.squashedBytes(layers, planned.kept().size()));
         platforms.add(planned);
         listed.add(platform.platform());
         platformNames.add(platform.platform() == null ? null : String.valueOf(platform.platform()));
@@ -113,12 +116,20 @@ final class Flattening {
     }
     WriterSettings settings =
         new WriterSettings(
-            format, job.compression(), job.product(), job.created(), job.tempDir(), job.progress());
+            format,
+            job.compression(),
+            job.product(),
+            job.created(),
+            job.configChanges().isEmpty() ? null : ConfigChanges.describe(job.configChanges()),
+            job.tempDir(),
+            job.progress());
     List<WrittenImage> written = new ArchiveWriter(settings).write(groups, members);
     List<ImageOutcome> results = new ArrayList<>();
     for (int i = 0; i < outputs.size(); i++) {
       WrittenImage w = written.get(i);
-      results.add(new ImageOutcome(outputs.get(i), w.id(), w.layer(), platformNames.get(i)));
+      results.add(
+          new ImageOutcome(
+              outputs.get(i), w.id(), w.layer(), platformNames.get(i), squashedBytes.get(i)));
     }
     return new Run(new Outcome(results, false), outputs, written);
   }

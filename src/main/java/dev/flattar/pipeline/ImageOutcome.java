@@ -14,17 +14,24 @@ public final class ImageOutcome {
   private final @Nullable Digest imageId;
   private final LayerBlob layer;
   private final @Nullable String platform;
+  private final long squashedBytes;
 
   /**
    * @param imageId the new image's id, or null for a rootfs (no image is written)
    * @param platform the platform the image is for, or null when unknown
+   * @param squashedBytes the uncompressed bytes of the squashed source layers, or -1
    */
   ImageOutcome(
-      OutputImage planned, @Nullable Digest imageId, LayerBlob layer, @Nullable String platform) {
+      OutputImage planned,
+      @Nullable Digest imageId,
+      LayerBlob layer,
+      @Nullable String platform,
+      long squashedBytes) {
     this.planned = planned;
     this.imageId = imageId;
     this.layer = layer;
     this.platform = platform;
+    this.squashedBytes = squashedBytes;
   }
 
   /** The platform the image is for ({@code linux/arm64/v8}), or null when unknown. */
@@ -67,16 +74,21 @@ public final class ImageOutcome {
     return planned.tags();
   }
 
-  /** What the merge did. */
+  /** What the merge did, and what it saved. */
   public MergeSummary merge() {
     MergeStats s = planned.plan().stats();
-    long fileBytes = 0;
     long hidden = 0;
-    for (MergeStats.LayerStats l : s.layers()) {
-      fileBytes += l.bytes();
+    List<MergeStats.LayerStats> layers = s.layers();
+    for (MergeStats.LayerStats l : layers.subList(keptLayers(), layers.size())) {
       hidden += l.hiddenBytes();
     }
     return new MergeSummary(
-        s.members(), s.kept(), s.whiteouts(), s.linksRewritten(), fileBytes, hidden);
+        s.members(),
+        s.kept(),
+        s.whiteouts(),
+        s.linksRewritten(),
+        squashedBytes,
+        hidden,
+        planned.plan().layerSize());
   }
 }

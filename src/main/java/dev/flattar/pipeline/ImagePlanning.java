@@ -1,14 +1,17 @@
 package dev.flattar.pipeline;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flattar.archive.LayerSource;
 import dev.flattar.archive.ScannedLayer;
 import dev.flattar.archive.SourceImage;
+import dev.flattar.config.ConfigChanges;
 import dev.flattar.merge.MergeLog;
 import dev.flattar.merge.MergeSettings;
 import dev.flattar.merge.Merger;
 import dev.flattar.merge.Plan;
 import dev.flattar.model.Digest;
 import dev.flattar.model.FlatTarException;
+import dev.flattar.model.InvalidImageException;
 import dev.flattar.model.OutputFormat;
 import dev.flattar.model.Reporter;
 import dev.flattar.model.Texts;
@@ -70,7 +73,14 @@ final class ImagePlanning {
       kept.add(kept(layer, format));
     }
     return new OutputImage(
-        image.id(), image.config(), layers.size(), tags, kept, plan, streams(layers), listing);
+        image.id(),
+        changedConfig(image, job),
+        layers.size(),
+        tags,
+        kept,
+        plan,
+        streams(layers),
+        listing);
   }
 
   private static KeptLayer kept(ScannedLayer layer, OutputFormat format)
@@ -89,6 +99,32 @@ final class ImagePlanning {
               + "-compressed, which an OCI layout cannot describe; keep it with --format docker");
     }
     return new KeptLayer(layer.ref().data(), diffId, digest, mediaType == null ? "" : mediaType);
+  }
+
+  /**
+   * The image's config with {@code job}'s changes applied (the source's own when there are none).
+   */
+  private static ObjectNode changedConfig(SourceImage image, Job job) throws FlatTarException {
+    if (job.configChanges().isEmpty()) {
+      return image.config();
+    }
+    try {
+      return ConfigChanges.apply(image.config(), job.configChanges());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidImageException(image.displayName() + ": " + e.getMessage());
+    }
+  }
+
+  /** The uncompressed bytes of the layers above the kept base (-1 if one is not known). */
+  static long squashedBytes(List<ScannedLayer> layers, int kept) {
+    long total = 0;
+    for (ScannedLayer layer : layers.subList(kept, layers.size())) {
+      if (layer.size() < 0) {
+        return -1;
+      }
+      total += layer.size();
+    }
+    return total;
   }
 
   /** Each layer's uncompressed stream, opened again for the writer, by plan layer index. */

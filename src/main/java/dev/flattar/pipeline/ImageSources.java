@@ -13,6 +13,8 @@ import dev.flattar.archive.SourceImage;
 import dev.flattar.io.InputSource;
 import dev.flattar.model.FlatTarException;
 import dev.flattar.model.InvalidImageException;
+import dev.flattar.model.Progress;
+import dev.flattar.model.Reporter;
 import dev.flattar.model.Texts;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,24 +26,24 @@ final class ImageSources {
 
   /** The images of the archive that {@code job} chooses, with the platforms it keeps. */
   static Chosen chosen(InputSource input, Job job) throws FlatTarException, IOException {
-    ArchiveContents contents = ImageLayouts.read(OuterArchive.read(input), job.reporter());
-    ImageChoice choice = job.images();
-    Chosen chosen =
-        new Chosen(
-            ImageSelection.select(
-                contents.images(),
-                choice.reference(),
-                choice.platforms(),
-                choice.all(),
-                input.label()),
-            contents.skipped());
-    if (choice.all() && !job.tags().isEmpty() && chosen.images().size() > 1) {
+    Chosen chosen = chosen(input, job.images(), job.reporter());
+    if (job.images().all() && !job.tags().isEmpty() && chosen.images().size() > 1) {
       throw new InvalidImageException(
           "--tag names one image, but --all-images writes "
               + chosen.images().size()
               + "; keep their own names");
     }
     return chosen;
+  }
+
+  /** The images of the archive that {@code choice} chooses, with the platforms it keeps. */
+  static Chosen chosen(InputSource input, ImageChoice choice, Reporter reporter)
+      throws FlatTarException, IOException {
+    ArchiveContents contents = ImageLayouts.read(OuterArchive.read(input), reporter);
+    return new Chosen(
+        ImageSelection.select(
+            contents.images(), choice.reference(), choice.platforms(), choice.all(), input.label()),
+        contents.skipped());
   }
 
   /**
@@ -60,27 +62,37 @@ final class ImageSources {
       boolean hashStored,
       DeferredDigests deferred)
       throws FlatTarException, IOException {
+    return scan(input, images, job.threads(), job.progress(), job.reporter(), hashStored, deferred);
+  }
+
+  /** As {@link #scan(InputSource, List, Job, boolean, DeferredDigests)}, without a job. */
+  static List<List<ScannedLayer>> scan(
+      InputSource input,
+      List<SourceImage> images,
+      int threads,
+      Progress progress,
+      Reporter reporter,
+      boolean hashStored,
+      DeferredDigests deferred)
+      throws FlatTarException, IOException {
     List<LayerRef> all = new ArrayList<>();
     images.forEach(i -> all.addAll(i.layers()));
     List<ScannedLayer> scanned =
         LayerScanner.scan(
-            all,
-            new ScanSettings(
-                job.threads(), true, hashStored, job.progress(), deferred, input.digests()));
+            all, new ScanSettings(threads, true, hashStored, progress, deferred, input.digests()));
     List<List<ScannedLayer>> perImage = new ArrayList<>();
     int at = 0;
     for (SourceImage image : images) {
       perImage.add(scanned.subList(at, at + image.layers().size()));
       at += image.layers().size();
-      job.reporter()
-          .verbose(
-              "flattening "
-                  + image.displayName()
-                  + (image.platform() == null ? "" : " for " + image.platform())
-                  + " from "
-                  + image.origin()
-                  + ": "
-                  + Texts.count(image.layers().size(), "layer"));
+      reporter.verbose(
+          "flattening "
+              + image.displayName()
+              + (image.platform() == null ? "" : " for " + image.platform())
+              + " from "
+              + image.origin()
+              + ": "
+              + Texts.count(image.layers().size(), "layer"));
     }
     return perImage;
   }

@@ -1,5 +1,6 @@
 package dev.flattar.pipeline;
 
+import dev.flattar.config.ConfigChange;
 import dev.flattar.model.OutputCompression;
 import dev.flattar.model.OutputFormat;
 import dev.flattar.model.Progress;
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param images which images of the archive to flatten
  * @param tags the output RepoTags, already valid; empty keeps each image's own names
  * @param base which bottom layers stay as they are
+ * @param configChanges changes to every image's config, in order (none: the config as it is)
  * @param created the config's new {@code created} as written (RFC 3339), or null to keep it
  * @param clampMtime entries newer than this (epoch seconds) get it; {@code Long.MAX_VALUE} for none
  * @param maxLayers an image with at most this many layers is copied unchanged, or null
@@ -27,6 +29,7 @@ public record Job(
     ImageChoice images,
     List<String> tags,
     BaseChoice base,
+    List<ConfigChange> configChanges,
     OutputFormat format,
     OutputCompression compression,
     @Nullable String created,
@@ -41,5 +44,6 @@ public record Job(
     String product) {
   public Job {
     tags = List.copyOf(tags);
+    configChanges = List.copyOf(configChanges);
   }
 }

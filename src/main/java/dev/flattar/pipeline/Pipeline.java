@@ -35,6 +35,12 @@ public final class Pipeline {
     }
   }
 
+  /** Compares two images' merged filesystems and configs; writes nothing. */
+  public static DiffOutcome diff(Source first, Source second, DiffJob job)
+      throws FlatTarException, IOException {
+    return Diffing.diff(first, second, job);
+  }
+
   /** {@code $TMPDIR} when set, else the JVM's temporary directory. */
   public static Path defaultTempDir() {
     return TempFiles.directory();

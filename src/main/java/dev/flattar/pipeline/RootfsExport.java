@@ -47,7 +47,12 @@ final class RootfsExport {
       Platform platform = image.platform();
       return new Outcome(
           List.of(
-              new ImageOutcome(planned, null, blob, platform == null ? null : platform.toString())),
+              new ImageOutcome(
+                  planned,
+                  null,
+                  blob,
+                  platform == null ? null : platform.toString(),
+                  ImagePlanning.squashedBytes(layers, 0))),
           false);
     }
   }

@@ -66,7 +66,7 @@ final class ImageMembers {
             diffIds,
             image.kept().size(),
             settings.product() + " flatten",
-            comment(image),
+            comment(image, settings.configChanges()),
             settings.created());
     byte[] configBytes = Json.write(config);
     Digest id = Digest.of(configBytes);
@@ -111,12 +111,14 @@ final class ImageMembers {
     return image.sourceId().hex() + "/" + settings.compression().layerFileName();
   }
 
-  private static String comment(OutputImage image) {
+  /** What the new history entry says: what was flattened, and what in the config changed. */
+  private static String comment(OutputImage image, @Nullable String configChanges) {
     int squashed = image.sourceLayers() - image.kept().size();
     String what = "flattened " + Texts.count(squashed, "layer") + " of " + image.sourceId();
-    return image.kept().isEmpty()
-        ? what
-        : what + " onto " + Texts.count(image.kept().size(), "kept base layer");
+    if (!image.kept().isEmpty()) {
+      what += " onto " + Texts.count(image.kept().size(), "kept base layer");
+    }
+    return configChanges == null ? what : what + "; config changed: " + configChanges;
   }
 
   private static KeptLayer copy(KeptLayer kept, OutputStream out) throws IOException {

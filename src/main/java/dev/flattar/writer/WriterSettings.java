@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param product names the tool in the history entry it adds ("flat-tar 1.0.0")
  * @param created the config's new {@code created} (RFC 3339), or null to keep the source's
+ * @param configChanges what was changed in the configs, for the new history entry ("LABEL a=b; ENV
+ *     C=d"), or null
  * @param tempDir where a member is spooled when the output cannot be rewritten in place
  * @param progress told how many bytes and entries are written
  */
@@ -19,5 +21,6 @@ public record WriterSettings(
     OutputCompression compression,
     String product,
     @Nullable String created,
+    @Nullable String configChanges,
     Path tempDir,
     Progress progress) {}

@@ -25,7 +25,7 @@ class StandardInputTest {
   void flattenTheSampleAsAFile() throws Exception {
     env = Map.of("TMPDIR", dir.toString());
     CliProcess.Result named =
-        CliProcess.shell("$FLAT_TAR -o " + dir.resolve("named.tar") + " " + SAMPLE, env);
+        CliProcess.shell("$FLAT_TAR -q -o " + dir.resolve("named.tar") + " " + SAMPLE, env);
     assertThat(named.stderr()).isEmpty();
     assertThat(named.code()).as(named.stderr()).isZero();
     fromFile = Files.readAllBytes(dir.resolve("named.tar"));

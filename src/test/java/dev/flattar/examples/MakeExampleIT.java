@@ -2,6 +2,7 @@ package dev.flattar.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flattar.interop.DockerDaemon;
 import dev.flattar.testing.FlatArchive;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -20,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * src/examples/make, run with the real make in a scratch copy: it builds a valid one-layer archive,
- * rebuilds exactly when app.tar or the jar is newer, gives the same bytes every time, and a failed
- * build leaves no partial output and keeps a previous good one.
+ * rebuilds exactly when app.tar or the jar is newer, gives the same bytes every time, a failed
+ * build leaves no partial output and keeps a previous good one, and {@code make load} puts the
+ * image into a (private) Docker daemon.
  */
 class MakeExampleIT {
   @TempDir Path tmp;
@@ -117,6 +120,21 @@ class MakeExampleIT {
         .as("previous output after " + r.describe())
         .isEqualTo(good);
     assertThat(make("-q").code()).as("`make -q` after the failure: 1 means it will retry").isOne();
+  }
+
+  @Test
+  void makeLoad_loadsTheFlattenedImageIntoDocker() {
+    Examples.requireDocker("MakeExampleIT");
+    try (DockerDaemon docker = DockerDaemon.start()) {
+      Map<String, String> env = new HashMap<>(docker.env());
+      env.put("LC_ALL", "C");
+      Command.Result r =
+          ok(
+              Command.run(
+                  dir, Duration.ofMinutes(2), env, List.of("make", "FLAT_TAR_JAR=" + jar, "load")));
+      assertThat(r.output()).as(r.describe()).contains("Loaded image: app:flat");
+      Examples.assertLoaded(docker, output(), "app:flat");
+    }
   }
 
   private void assertNewerPrerequisiteRebuilds(Path prerequisite) throws IOException {

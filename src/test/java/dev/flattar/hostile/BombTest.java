@@ -80,7 +80,8 @@ class BombTest {
     cmd.addAll(
         List.of("-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
     cmd.addAll(
-        List.of("dev.flattar.cli.Main", "-o", tmp.resolve("out.tar").toString(), in.toString()));
+        List.of(
+            "dev.flattar.cli.Main", "-q", "-o", tmp.resolve("out.tar").toString(), in.toString()));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("TMPDIR", tmp.toString());
     File stderr = tmp.resolve("stderr").toFile();

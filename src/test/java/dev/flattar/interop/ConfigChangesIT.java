@@ -40,6 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ConfigChangesIT {
   static final String BASE = "localhost/flattar-config-base:1";
+  static final String FLAT = "localhost/flattar-config-flat:1";
   static final String CONFIG =
       "{\"Hostname\":\"\",\"Domainname\":\"\",\"User\":\"app\",\"AttachStdin\":false,"
           + "\"AttachStdout\":false,\"AttachStderr\":false,\"ExposedPorts\":{\"80/tcp\":{}},"
@@ -55,12 +56,14 @@ class ConfigChangesIT {
   static Podman store;
   static Buildah buildah;
   static ObjectNode image;
+  static Path jar;
 
   @BeforeAll
   static void loadTheBaseImage() throws IOException {
     Tools.require("ConfigChangesIT", List.of("buildah", "podman", "skopeo", "rm"));
     dir = Files.createTempDirectory(Path.of("/tmp"), "flattar-config-it-");
     store = Podman.privateStore(dir.resolve("podman"));
+    jar = Files.copy(BuiltJar.jar(), dir.resolve("flat-tar.jar"));
     buildah = new Buildah(store, dir);
     ObjectNode config = (ObjectNode) Json.MAPPER.readTree(CONFIG);
     ImageSpec spec =
@@ -94,6 +97,17 @@ class ConfigChangesIT {
     return ConfigChangeCases.INSTRUCTIONS.stream();
   }
 
+  /**
+   * Every fourth instruction case (each kind of instruction among them), also run end to end:
+   * through the built jar, loaded into podman, the config read back from its store.
+   */
+  static Stream<Instructions> throughTheJar() {
+    List<Instructions> all = ConfigChangeCases.INSTRUCTIONS;
+    return java.util.stream.IntStream.range(0, all.size())
+        .filter(i -> i % 4 == 0)
+        .mapToObj(all::get);
+  }
+
   static Stream<Flags> flags() {
     return ConfigFlagCases.FLAGS.stream();
   }
@@ -108,6 +122,31 @@ class ConfigChangesIT {
     Buildah.Outcome engine = buildah.build(BASE, c.lines());
     assertThat(engine.error()).isNull();
     check(ChangeInstructions.parse(c.lines()), engine.config(), c.differs());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("throughTheJar")
+  void change_throughTheBuiltJar_showsInPodmanAsABuildGives(Instructions c) throws Exception {
+    Buildah.Outcome engine = buildah.build(BASE, c.lines());
+    assertThat(engine.error()).isNull();
+    List<String> args = new ArrayList<>(List.of("-q", "-t", FLAT));
+    c.lines().forEach(line -> args.addAll(List.of("--change", line)));
+    Path out = dir.resolve("flat-" + Integer.toHexString(c.toString().hashCode()) + ".tar");
+    args.addAll(List.of("-o", out.toString(), dir.resolve("base.tar").toString()));
+    BuiltJar.run(jar, java.util.Map.of(), args).orFail();
+    store.load(out).orFail();
+    String raw =
+        Cmd.run(
+                List.of("skopeo", "inspect", "--config", "--raw", "containers-storage:" + FLAT),
+                store.env(),
+                Cmd.DEFAULT_LIMIT)
+            .orFail()
+            .stdout();
+    ObjectNode flat = (ObjectNode) Json.MAPPER.readTree(raw);
+    check(flat, engine.config(), c.differs());
+    assertThat(flat.get("history").get(flat.get("history").size() - 1).get("comment").asText())
+        .as("the new history entry says what changed")
+        .contains("config changed: " + ConfigChanges.describe(ChangeInstructions.parse(c.lines())));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -135,7 +174,13 @@ class ConfigChangesIT {
 
   private static void check(List<ConfigChange> changes, ObjectNode engine, List<Differ> differs)
       throws Exception {
-    ObjectNode ours = (ObjectNode) ConfigChanges.apply(image, changes).get("config");
+    check(ConfigChanges.apply(image, changes), engine, differs);
+  }
+
+  /** {@code changed}, an image config, against the engine's, field by field and in order. */
+  private static void check(ObjectNode changed, ObjectNode engine, List<Differ> differs)
+      throws Exception {
+    ObjectNode ours = (ObjectNode) changed.get("config");
     assertThat(ours.get("x-own")).as("an unknown field survives").isEqualTo(BooleanNode.TRUE);
     ObjectNode mine = normalized(ours);
     ObjectNode theirs = normalized(engine.get("config"));

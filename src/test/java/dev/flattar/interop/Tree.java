@@ -33,7 +33,15 @@ record Tree(String source, Map<String, Row> rows) {
         List.of("type", "mode", "uid", "gid", "mtime", "size", "data", "xattrs", "hard-link group");
 
     Row withoutMtime() {
-      return new Row(type, mode, uid, gid, "", size, data, xattrs, linkGroup);
+      return withMtime("");
+    }
+
+    Row withMtime(String newMtime) {
+      return new Row(type, mode, uid, gid, newMtime, size, data, xattrs, linkGroup);
+    }
+
+    Row withXattrs(String newXattrs) {
+      return new Row(type, mode, uid, gid, mtime, size, data, newXattrs, linkGroup);
     }
 
     List<String> values() {

@@ -22,18 +22,36 @@ final class TreeDiff {
 
   private TreeDiff() {}
 
+  /**
+   * One differing path.
+   *
+   * @param sign {@code -} only in the expected tree, {@code +} only in the actual one, {@code ~} in
+   *     both with different fields
+   * @param detail where it is, or which fields differ with both values
+   */
+  record Entry(char sign, String path, String detail) {
+    String line() {
+      return sign + " " + path + "  " + detail;
+    }
+  }
+
   /** Every difference, one line each, in path order; empty if the trees are the same. */
   static List<String> differences(Tree expected, Tree actual, long unpackedSince) {
-    List<String> out = new ArrayList<>();
+    return entries(expected, actual, unpackedSince).stream().map(Entry::line).toList();
+  }
+
+  /** Every difference, in path order, as {@link #differences} shows them. */
+  static List<Entry> entries(Tree expected, Tree actual, long unpackedSince) {
+    List<Entry> out = new ArrayList<>();
     TreeSet<String> paths = new TreeSet<>(expected.rows().keySet());
     paths.addAll(actual.rows().keySet());
     for (String path : paths) {
       Tree.Row a = expected.rows().get(path);
       Tree.Row b = actual.rows().get(path);
       if (b == null) {
-        out.add("- " + path + "  only in " + expected.source() + " (" + brief(a) + ")");
+        out.add(new Entry('-', path, "only in " + expected.source() + " (" + brief(a) + ")"));
       } else if (a == null) {
-        out.add("+ " + path + "  only in " + actual.source() + " (" + brief(b) + ")");
+        out.add(new Entry('+', path, "only in " + actual.source() + " (" + brief(b) + ")"));
       } else if (!a.equals(b) && !sameButUnpackTime(a, b, unpackedSince)) {
         List<String> fields = new ArrayList<>();
         for (int i = 0; i < Tree.Row.FIELDS.size(); i++) {
@@ -43,7 +61,7 @@ final class TreeDiff {
             fields.add(Tree.Row.FIELDS.get(i) + " " + x + " != " + y);
           }
         }
-        out.add("~ " + path + "  " + String.join("; ", fields));
+        out.add(new Entry('~', path, String.join("; ", fields)));
       }
     }
     return out;

@@ -5,6 +5,7 @@ import dev.flattar.testing.Layers;
 import dev.flattar.testing.Member;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,11 @@ final class MergeCase {
   final Map<String, String> contents = new LinkedHashMap<>();
   final List<List<String>> sameInode = new ArrayList<>();
   final List<List<String>> differentInode = new ArrayList<>();
+
+  /** Path, then how its line in the merged tree shows an xattr, then whether it must be there. */
+  final List<XattrExpectation> xattrs = new ArrayList<>();
+
+  record XattrExpectation(String path, String shown, boolean present) {}
 
   private MergeCase(String name) {
     this.name = name;
@@ -54,6 +60,19 @@ final class MergeCase {
 
   MergeCase differentInode(String a, String b) {
     differentInode.add(List.of(a, b));
+    return this;
+  }
+
+  /** The merged {@code path} has xattr {@code name} set to {@code value}. */
+  MergeCase xattr(String path, String name, String value) {
+    String hex = HexFormat.of().formatHex(value.getBytes(StandardCharsets.ISO_8859_1));
+    xattrs.add(new XattrExpectation(path, " SCHILY.xattr." + name + "=" + hex, true));
+    return this;
+  }
+
+  /** The merged {@code path} has no xattr {@code name}. */
+  MergeCase noXattr(String path, String name) {
+    xattrs.add(new XattrExpectation(path, " SCHILY.xattr." + name + "=", false));
     return this;
   }
 

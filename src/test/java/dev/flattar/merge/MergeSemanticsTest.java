@@ -58,6 +58,15 @@ class MergeSemanticsTest {
     for (List<String> pair : c.differentInode) {
       assertThat(inodeOf(merged, pair.get(0))).isNotEqualTo(inodeOf(merged, pair.get(1)));
     }
+    for (MergeCase.XattrExpectation x : c.xattrs) {
+      assertThat(merged.get(x.path())).as("%s exists", x.path()).isNotNull();
+      String line = merged.get(x.path()) + " ";
+      if (x.present()) {
+        assertThat(line).as("xattrs of %s", x.path()).contains(x.shown() + " ");
+      } else {
+        assertThat(line).as("xattrs of %s", x.path()).doesNotContain(x.shown());
+      }
+    }
   }
 
   private static String inodeOf(Map<String, String> tree, String path) {
@@ -376,6 +385,28 @@ class MergeSemanticsTest {
             .layer(whiteout("bin/busybox"))
             .paths("bin", "bin/sh", "bin/ls")
             .sameInode("bin/sh", "bin/ls"),
+        MergeCase.named(
+                "links whose xattrs differ: the inode has every member's, the later value winning")
+            .layer(
+                file("bin/busybox", "bb").xattr("user.a", "1").xattr("user.b", "1"),
+                hardlink("bin/sh", "bin/busybox").xattr("user.b", "2").xattr("user.c", "2"),
+                hardlink("bin/ls", "bin/busybox").xattr("user.d", "3"))
+            .layer(whiteout("bin/sh"))
+            .paths("bin", "bin/busybox", "bin/ls")
+            .sameInode("bin/busybox", "bin/ls")
+            .xattr("bin/ls", "user.a", "1")
+            .xattr("bin/ls", "user.b", "2")
+            .xattr("bin/ls", "user.c", "2")
+            .xattr("bin/ls", "user.d", "3"),
+        MergeCase.named("security.capability survives only from the last member of a group")
+            .layer(
+                file("ping", "p").xattr("security.capability", "cap-1"),
+                hardlink("ping2", "ping"),
+                file("arping", "a"),
+                hardlink("arping2", "arping").xattr("security.capability", "cap-2"))
+            .paths("ping", "ping2", "arping", "arping2")
+            .noXattr("ping", "security.capability")
+            .xattr("arping", "security.capability", "cap-2"),
         MergeCase.named("a hard link to a symlink")
             .layer(symlink("s", "target"), hardlink("h", "s"))
             .paths("s", "h")

@@ -18,6 +18,7 @@ final class TestJobs {
         new ImageChoice(null, List.of(), false),
         List.of(),
         new BaseChoice(0, null),
+        List.of(),
         OutputFormat.AUTO,
         OutputCompression.NONE,
         null,

@@ -8,8 +8,12 @@ import dev.flattar.tar.TarEntry;
 import dev.flattar.tar.TarPaths;
 import dev.flattar.tar.TarReader;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,7 +32,8 @@ import java.util.TreeMap;
 public final class ReferenceTree {
   /**
    * File data and metadata; hard links share one. Like podman's and containerd's unpackers, each
-   * hard-link member applies its header's mode, owner, mtime and xattrs to the shared inode.
+   * hard-link member applies its header's mode, owner and mtime to the shared inode and adds its
+   * xattrs to those already there (see {@link #linkedOver}).
    */
   static final class Inode {
     TarEntry meta;
@@ -127,7 +132,7 @@ public final class ReferenceTree {
                 "hard link to nothing: " + e.name() + " -> " + e.linkName());
           }
           removeTree(path);
-          target.inode().meta = target.inode().meta.withMetadataOf(e);
+          target.inode().meta = linkedOver(target.inode().meta, e);
           nodes.put(path, new Node(target.type(), target.meta(), target.inode()));
           nonDirectoriesOfThisLayer.add(path);
         }
@@ -139,6 +144,30 @@ public final class ReferenceTree {
         }
       }
     }
+  }
+
+  /**
+   * The inode after a hard-link member's header is applied to it, as engines unpack it: chown
+   * (which drops security.capability), chmod and touch from the member, then its xattrs set over
+   * the ones already there.
+   */
+  private static TarEntry linkedOver(TarEntry inode, TarEntry member) {
+    Map<String, String> xattrs = new LinkedHashMap<>();
+    for (PaxRecord r : inode.extraPax()) {
+      if (r.isXattr() && !r.key().equals(PaxRecord.XATTR_PREFIX + "security.capability")) {
+        xattrs.put(r.key(), r.value());
+      }
+    }
+    List<PaxRecord> pax = new ArrayList<>();
+    for (PaxRecord r : member.extraPax()) {
+      if (r.isXattr()) {
+        xattrs.put(r.key(), r.value());
+      } else {
+        pax.add(r);
+      }
+    }
+    xattrs.forEach((key, value) -> pax.add(new PaxRecord(key, value)));
+    return inode.withMetadataOf(member).toBuilder().extraPax(pax).build();
   }
 
   private void makeParents(String path) {
@@ -276,14 +305,12 @@ public final class ReferenceTree {
     List<PaxRecord> pax = new ArrayList<>(m.extraPax());
     // Unpackers onto overlayfs never set overlayfs's own xattrs from a layer (FORMAT.md 4).
     pax.removeIf(r -> r.key().startsWith("SCHILY.xattr.trusted.overlay."));
-    pax.sort(java.util.Comparator.comparing(PaxRecord::key));
+    pax.sort(Comparator.comparing(PaxRecord::key));
     for (PaxRecord r : pax) {
       b.append(' ')
           .append(r.key())
           .append('=')
-          .append(
-              java.util.HexFormat.of()
-                  .formatHex(r.value().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+          .append(HexFormat.of().formatHex(r.value().getBytes(StandardCharsets.ISO_8859_1)));
     }
     return b.toString();
   }
