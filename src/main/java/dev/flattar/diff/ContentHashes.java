@@ -1,5 +1,6 @@
 package dev.flattar.diff;
 
+import dev.flattar.io.LayerCursor;
 import dev.flattar.merge.Plan;
 import dev.flattar.merge.PlannedEntry;
 import dev.flattar.model.Digest;
@@ -11,7 +12,6 @@ import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The sha256 of every regular file a plan writes, read from the source layers in the plan's order
@@ -20,24 +20,15 @@ import org.jspecify.annotations.Nullable;
 public final class ContentHashes {
   private static final byte[] ZEROS = new byte[64 * 1024];
 
-  /** Opens a source layer's uncompressed tar stream, from its start. */
-  @FunctionalInterface
-  public interface Layers {
-    InputStream open(int layer) throws IOException;
-  }
-
-  private final Layers layers;
+  private final LayerCursor cursor;
   private final byte[] buffer = new byte[1 << 16];
-  private @Nullable InputStream current;
-  private int currentLayer = -1;
-  private long position;
 
-  private ContentHashes(Layers layers) {
-    this.layers = layers;
+  private ContentHashes(LayerCursor.Layers layers) {
+    this.cursor = new LayerCursor(layers);
   }
 
   /** Hex sha256 by plan index, for every regular file (an empty one included). */
-  public static Map<Integer, String> of(Plan plan, Layers layers) throws IOException {
+  public static Map<Integer, String> of(Plan plan, LayerCursor.Layers layers) throws IOException {
     ContentHashes h = new ContentHashes(layers);
     Map<Integer, String> out = new HashMap<>();
     try {
@@ -49,7 +40,7 @@ public final class ContentHashes {
         }
       }
     } finally {
-      h.close();
+      h.cursor.close();
     }
     return out;
   }
@@ -57,7 +48,7 @@ public final class ContentHashes {
   private String hash(int layer, TarEntry e) throws IOException {
     MessageDigest sha = Digest.sha256();
     if (e.size() > 0) {
-      InputStream in = seek(layer, e.dataOffset());
+      InputStream in = cursor.at(layer, e.dataOffset(), e.name());
       SparseMap sparse = e.sparse();
       if (sparse == null) {
         copy(in, e.storedSize(), sha);
@@ -83,43 +74,13 @@ public final class ContentHashes {
       }
       sha.update(buffer, 0, got);
       left -= got;
-      position += got;
+      cursor.advanced(got);
     }
   }
 
   private static void zeros(long n, MessageDigest sha) {
     for (long left = n; left > 0; left -= ZEROS.length) {
       sha.update(ZEROS, 0, (int) Math.min(ZEROS.length, left));
-    }
-  }
-
-  private InputStream seek(int layer, long offset) throws IOException {
-    InputStream in = current;
-    if (in == null || layer != currentLayer || offset < position) {
-      close();
-      in = layers.open(layer);
-      current = in;
-      currentLayer = layer;
-      position = 0;
-    }
-    while (position < offset) {
-      long skipped = in.skip(offset - position);
-      if (skipped <= 0) {
-        if (in.read() < 0) {
-          throw new IOException("layer ended early: the input changed after it was checked");
-        }
-        skipped = 1;
-      }
-      position += skipped;
-    }
-    return in;
-  }
-
-  private void close() throws IOException {
-    InputStream in = current;
-    if (in != null) {
-      in.close();
-      current = null;
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.flattar.writer;
 
+import dev.flattar.io.LayerCursor;
 import dev.flattar.merge.Plan;
 import dev.flattar.merge.PlannedEntry;
 import dev.flattar.model.Progress;
@@ -9,7 +10,6 @@ import dev.flattar.tar.TarHeaderEncoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a {@link Plan} as a tar stream: each header, then the member's data copied from its source
@@ -19,14 +19,11 @@ import org.jspecify.annotations.Nullable;
 final class LayerWriter {
   private static final byte[] ZEROS = new byte[64 * 1024];
 
-  private final LayerStreams layers;
+  private final LayerCursor cursor;
   private final Progress progress;
-  private @Nullable InputStream current;
-  private int currentLayer = -1;
-  private long position;
 
   private LayerWriter(LayerStreams layers, Progress progress) {
-    this.layers = layers;
+    this.cursor = new LayerCursor(layers::open);
     this.progress = progress;
   }
 
@@ -41,7 +38,7 @@ final class LayerWriter {
       }
       out.write(ZEROS, 0, Plan.END_OF_ARCHIVE);
     } finally {
-      w.closeCurrent();
+      w.cursor.close();
     }
   }
 
@@ -55,7 +52,7 @@ final class LayerWriter {
     if (!e.type().hasData() || e.size() == 0) {
       return;
     }
-    InputStream in = seek(p.layer(), e.dataOffset(), e);
+    InputStream in = cursor.at(p.layer(), e.dataOffset(), e.name());
     SparseMap sparse = e.sparse();
     if (sparse != null) {
       expand(in, e, sparse, out);
@@ -81,7 +78,7 @@ final class LayerWriter {
       throws IOException {
     long got = out.writeFrom(in, n);
     progress.bytes(got);
-    position += got;
+    cursor.advanced(got);
     if (got < n) {
       throw new IOException(
           "layer data for '"
@@ -97,44 +94,6 @@ final class LayerWriter {
       int step = (int) Math.min(ZEROS.length, remaining);
       out.write(ZEROS, 0, step);
       remaining -= step;
-    }
-  }
-
-  private InputStream seek(int layer, long offset, TarEntry e) throws IOException {
-    InputStream current = this.current;
-    if (current == null || layer != currentLayer || offset < position) {
-      closeCurrent();
-      current = layers.open(layer);
-      this.current = current;
-      currentLayer = layer;
-      position = 0;
-    }
-    long gap = offset - position;
-    while (gap > 0) {
-      long skipped = current.skip(gap);
-      if (skipped <= 0) {
-        if (current.read() < 0) {
-          throw new IOException(
-              "layer "
-                  + (layer + 1)
-                  + " ended before '"
-                  + TarEntry.display(e.name())
-                  + "': the input changed after it was checked");
-        }
-        skipped = 1;
-      }
-      gap -= skipped;
-      position += skipped;
-    }
-    return current;
-  }
-
-  private void closeCurrent() throws IOException {
-    InputStream open = current;
-    if (open != null) {
-      open.close();
-      current = null;
-      currentLayer = -1;
     }
   }
 }

@@ -31,7 +31,7 @@ class ArchitectureTest {
           Map.entry(
               "pipeline",
               Set.of("archive", "merge", "writer", "config", "diff", "io", "tar", "model")),
-          Map.entry("diff", Set.of("merge", "tar", "model")),
+          Map.entry("diff", Set.of("merge", "io", "tar", "model")),
           Map.entry("config", Set.of("model")),
           Map.entry("archive", Set.of("io", "tar", "model")),
           Map.entry("merge", Set.of("tar", "model")),
