@@ -60,27 +60,30 @@ final class Diffing {
                 + " platforms: choose one with --platform");
       }
       SourceImage platform = image.platforms().get(0);
-      List<ScannedLayer> layers =
-          ImageSources.scan(
-                  input,
-                  List.of(platform),
-                  job.threads(),
-                  Progress.NONE,
-                  job.reporter(),
-                  false,
-                  DeferredDigests.none())
-              .get(0);
-      List<List<TarEntry>> entries = new ArrayList<>();
-      List<String> names = new ArrayList<>();
-      List<LayerSource> sources = new ArrayList<>();
-      for (ScannedLayer layer : layers) {
-        entries.add(layer.entries());
-        names.add(layer.ref().describe());
-        sources.add(layer.source());
+      // Compressed layers are kept uncompressed while the plan is read, so each is decoded once.
+      try (DeferredDigests spools = DeferredDigests.none(job.tempDir())) {
+        List<ScannedLayer> layers =
+            ImageSources.scan(
+                    input,
+                    List.of(platform),
+                    job.threads(),
+                    Progress.NONE,
+                    job.reporter(),
+                    false,
+                    spools)
+                .get(0);
+        List<List<TarEntry>> entries = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<LayerSource> sources = new ArrayList<>();
+        for (ScannedLayer layer : layers) {
+          entries.add(layer.entries());
+          names.add(layer.ref().describe());
+          sources.add(layer.source());
+        }
+        Plan plan = Merger.merge(entries, names, MergeSettings.FLATTEN);
+        Map<Integer, String> contents = ContentHashes.of(plan, k -> sources.get(k).uncompressed());
+        return new Side(image.displayName(), Filesystems.of(plan, contents), platform.config());
       }
-      Plan plan = Merger.merge(entries, names, MergeSettings.FLATTEN);
-      Map<Integer, String> contents = ContentHashes.of(plan, k -> sources.get(k).uncompressed());
-      return new Side(image.displayName(), Filesystems.of(plan, contents), platform.config());
     }
   }
 }
