@@ -34,6 +34,7 @@ public final class DeferredDigests implements Closeable {
   private final List<Future<Void>> checks = new ArrayList<>();
   private final List<Path> spools = new ArrayList<>();
   private final List<FileChannel> channels = new ArrayList<>();
+  private boolean closed;
 
   private DeferredDigests(@Nullable ExecutorService pool, @Nullable Path spoolDir) {
     this.pool = pool;
@@ -71,6 +72,9 @@ public final class DeferredDigests implements Closeable {
     Path dir = spoolDir;
     if (dir == null) {
       throw new IllegalStateException("no spools in this run");
+    }
+    if (closed) {
+      throw new IOException("the run was abandoned: no more layers are kept");
     }
     Path file = TempFiles.create(dir, "flat-tar-layer-", ".tar");
     spools.add(file);
@@ -120,6 +124,7 @@ public final class DeferredDigests implements Closeable {
       pool.shutdownNow();
     }
     synchronized (this) {
+      closed = true;
       for (FileChannel c : channels) {
         try {
           c.close();

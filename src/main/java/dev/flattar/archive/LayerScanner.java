@@ -54,7 +54,7 @@ public final class LayerScanner {
       limits.checkImage(scanned);
       return scanned;
     } finally {
-      pool.shutdownNow();
+      Workers.stop(pool);
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /** The archive package's thread pools: daemon threads, and their failures rethrown as they were. */
 final class Workers {
@@ -20,6 +21,27 @@ final class Workers {
           t.setDaemon(true);
           return t;
         });
+  }
+
+  /**
+   * Stops the pool's tasks and waits until none runs: a scan abandoned after another layer failed
+   * must not go on (and make temporary files) after the run has cleaned up.
+   */
+  static void stop(ExecutorService pool) {
+    pool.shutdownNow();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true; // still wait: the tasks were told to stop and do so at their next read
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The task's result, or the exception it threw, as it threw it. */
