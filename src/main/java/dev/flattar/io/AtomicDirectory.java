@@ -36,7 +36,9 @@ public final class AtomicDirectory implements Closeable {
       throw new IOException("the root directory cannot be an output");
     }
     return new AtomicDirectory(
-        absolute, TempFiles.createDirectoryAt(sibling(absolute, "flat-tar-tmp")), replace);
+        absolute,
+        TempFiles.createDirectoryAt(TempFiles.hiddenSibling(absolute, "flat-tar-tmp")),
+        replace);
   }
 
   /** The directory being built. */
@@ -47,7 +49,7 @@ public final class AtomicDirectory implements Closeable {
   /** Renames the built directory over the target (the old one, when replaced, removed after). */
   public void commit() throws IOException {
     if (replace && Files.exists(target)) {
-      Path old = sibling(target, "flat-tar-old");
+      Path old = TempFiles.hiddenSibling(target, "flat-tar-old");
       Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
       try {
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
@@ -68,10 +70,5 @@ public final class AtomicDirectory implements Closeable {
     if (!committed) {
       TempFiles.delete(staging);
     }
-  }
-
-  private static Path sibling(Path target, String suffix) {
-    String random = Long.toHexString(Double.doubleToLongBits(Math.random()) ^ System.nanoTime());
-    return target.resolveSibling("." + target.getFileName() + "." + random + "." + suffix);
   }
 }

@@ -29,11 +29,8 @@ public final class AtomicOutput implements Closeable {
 
   public static AtomicOutput create(Path target) throws IOException {
     Path absolute = target.toAbsolutePath();
-    Path dir = Objects.requireNonNull(absolute.getParent(), "the root is not a file");
-    String suffix = Long.toHexString(Double.doubleToLongBits(Math.random()) ^ System.nanoTime());
-    Path temp =
-        TempFiles.createAt(
-            dir.resolve("." + absolute.getFileName() + "." + suffix + ".flat-tar-tmp"));
+    Objects.requireNonNull(absolute.getParent(), "the root is not a file");
+    Path temp = TempFiles.createAt(TempFiles.hiddenSibling(absolute, "flat-tar-tmp"));
     FileChannel channel;
     try {
       channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.READ);

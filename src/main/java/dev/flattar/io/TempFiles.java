@@ -38,6 +38,16 @@ public final class TempFiles {
   }
 
   /**
+   * A hidden name beside {@code target} for something that becomes it, or is moved out of its way:
+   * {@code .NAME.RANDOM.SUFFIX}, so that it sits on the target's file system (a rename is atomic)
+   * and a glob of the target's name finds leftovers.
+   */
+  static Path hiddenSibling(Path target, String suffix) {
+    String random = Long.toHexString(Double.doubleToLongBits(Math.random()) ^ System.nanoTime());
+    return target.resolveSibling("." + target.getFileName() + "." + random + "." + suffix);
+  }
+
+  /**
    * Creates a new empty file at exactly {@code file} (permissions from the umask, like any file the
    * user creates), deleted at exit unless released.
    */
