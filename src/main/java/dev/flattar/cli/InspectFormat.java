@@ -27,20 +27,20 @@ final class InspectFormat {
             "%5d  %-5s  %10s  %,9d  %12s  %,9d  %12s  %s%s%n",
             l.position(),
             l.compression(),
-            bytes(l.storedSize()),
+            Texts.bytes(l.storedSize()),
             l.entries(),
-            bytes(l.bytes()),
+            Texts.bytes(l.bytes()),
             l.hiddenEntries(),
-            bytes(l.hiddenBytes()),
+            Texts.bytes(l.hiddenBytes()),
             l.member(),
             l.position() <= image.keptLayers() ? "  (kept)" : "");
       }
       out.printf(
           "flattened: %,d entries, a %s layer (%s of file data, %s of it hidden by later layers)%n%n",
           image.flattenedEntries(),
-          bytes(image.flattenedLayerSize()),
-          bytes(image.totalBytes()),
-          bytes(image.hiddenBytes()));
+          Texts.bytes(image.flattenedLayerSize()),
+          Texts.bytes(image.totalBytes()),
+          Texts.bytes(image.hiddenBytes()));
     }
     for (InspectReport.Skipped s : report.skipped()) {
       out.printf("skipped %s (%s): %s%n", s.what(), s.where(), s.why());
@@ -84,9 +84,5 @@ final class InspectFormat {
       o.put("why", s.why());
     }
     out.println(new String(Json.write(root), StandardCharsets.UTF_8));
-  }
-
-  static String bytes(long n) {
-    return Texts.bytes(n);
   }
 }

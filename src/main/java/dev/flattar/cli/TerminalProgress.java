@@ -1,6 +1,7 @@
 package dev.flattar.cli;
 
 import dev.flattar.model.Progress;
+import dev.flattar.model.Texts;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -92,7 +93,7 @@ final class TerminalProgress implements Progress {
     String text =
         String.format(
             "%-15s %3d%%  %s of %s, %,d entries%s",
-            phase, percent, InspectFormat.bytes(done), InspectFormat.bytes(t), entries.get(), eta);
+            phase, percent, Texts.bytes(done), Texts.bytes(t), entries.get(), eta);
     return text.length() > 79 ? text.substring(0, 79) : text + " ".repeat(79 - text.length());
   }
 }
