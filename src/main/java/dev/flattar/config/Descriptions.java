@@ -17,6 +17,7 @@ import dev.flattar.config.ConfigChange.SetWorkdir;
 import dev.flattar.config.ConfigChange.UnsetEnv;
 import dev.flattar.config.ConfigChange.UnsetLabel;
 import dev.flattar.model.Json;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -130,7 +131,6 @@ final class Descriptions {
   }
 
   private static String json(List<String> strings) {
-    return new String(
-        Json.write(Json.MAPPER.valueToTree(strings)), java.nio.charset.StandardCharsets.UTF_8);
+    return new String(Json.write(Json.MAPPER.valueToTree(strings)), StandardCharsets.UTF_8);
   }
 }
