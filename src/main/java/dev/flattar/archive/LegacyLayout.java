@@ -171,7 +171,7 @@ final class LegacyLayout {
 
   /** Docker's v1.HistoryFromConfig: created, author, the build command, comment. */
   private static ObjectNode historyOf(ObjectNode json) {
-    ObjectNode h = Json.MAPPER.createObjectNode();
+    ObjectNode h = Json.object();
     copyText(json, "created", h, "created");
     copyText(json, "author", h, "author");
     JsonNode cmd = json.path("container_config").path("Cmd");

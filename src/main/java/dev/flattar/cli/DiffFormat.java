@@ -57,7 +57,7 @@ final class DiffFormat {
   }
 
   static void json(DiffReport r, PrintStream out) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = Json.object();
     root.put("same", r.same());
     root.put("first", r.first());
     root.put("second", r.second());

@@ -48,7 +48,7 @@ final class InspectFormat {
   }
 
   static void json(InspectReport report, PrintStream out) {
-    ArrayNode images = Json.MAPPER.createArrayNode();
+    ArrayNode images = Json.array();
     for (InspectReport.Image image : report.images()) {
       ObjectNode i = images.addObject();
       i.put("id", image.id().toString());
@@ -73,7 +73,7 @@ final class InspectFormat {
       i.put("flattenedEntries", image.flattenedEntries());
       i.put("flattenedLayerSize", image.flattenedLayerSize());
     }
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = Json.object();
     root.set("images", images);
     ArrayNode skipped = root.putArray("skipped");
     for (InspectReport.Skipped s : report.skipped()) {

@@ -131,6 +131,6 @@ final class Descriptions {
   }
 
   private static String json(List<String> strings) {
-    return new String(Json.write(Json.MAPPER.valueToTree(strings)), StandardCharsets.UTF_8);
+    return new String(Json.write(Json.strings(strings)), StandardCharsets.UTF_8);
   }
 }

@@ -41,7 +41,7 @@ final class JsonForm {
     if (!s.startsWith("[")) {
       return null;
     }
-    try (JsonParser parser = Json.MAPPER.createParser(s)) {
+    try (JsonParser parser = Json.parser(s)) {
       List<String> strings = new ArrayList<>();
       boolean onlyStrings = true;
       try {

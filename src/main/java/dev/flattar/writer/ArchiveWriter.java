@@ -46,8 +46,8 @@ public final class ArchiveWriter {
     }
     settings.progress().phase("writing", total);
     ImageMembers images = new ImageMembers(settings, format, members);
-    ArrayNode manifestJson = Json.MAPPER.createArrayNode();
-    ArrayNode index = Json.MAPPER.createArrayNode();
+    ArrayNode manifestJson = Json.array();
+    ArrayNode index = Json.array();
     List<WrittenImage> written = new ArrayList<>();
     for (OutputGroup group : groups) {
       List<ImageMembers.Written> platforms = new ArrayList<>();

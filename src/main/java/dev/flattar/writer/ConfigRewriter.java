@@ -34,13 +34,13 @@ final class ConfigRewriter {
     if (created != null) {
       config.put("created", created);
     }
-    ObjectNode rootfs = Json.MAPPER.createObjectNode();
+    ObjectNode rootfs = Json.object();
     rootfs.put("type", "layers");
     ArrayNode ids = rootfs.putArray("diff_ids");
     diffIds.forEach(d -> ids.add(d.toString()));
     config.set("rootfs", rootfs);
 
-    ArrayNode history = Json.MAPPER.createArrayNode();
+    ArrayNode history = Json.array();
     JsonNode old = config.get("history");
     int layersSeen = 0;
     if (old != null && old.isArray()) {

@@ -25,7 +25,7 @@ final class OciDocuments {
    */
   static byte[] manifest(
       Digest config, long configSize, List<ObjectNode> layers, @Nullable ObjectNode annotations) {
-    ObjectNode m = Json.MAPPER.createObjectNode();
+    ObjectNode m = Json.object();
     m.put("schemaVersion", 2);
     m.put("mediaType", MediaTypes.OCI_MANIFEST);
     m.set("config", descriptor(MediaTypes.OCI_CONFIG, config, configSize));
@@ -42,7 +42,7 @@ final class OciDocuments {
    * annotations as the source index listed it.
    */
   static byte[] platformIndex(List<ObjectNode> manifests, @Nullable ObjectNode annotations) {
-    ArrayNode array = Json.MAPPER.createArrayNode();
+    ArrayNode array = Json.array();
     manifests.forEach(array::add);
     ObjectNode index = index(array);
     if (annotations != null) {
@@ -66,7 +66,7 @@ final class OciDocuments {
   }
 
   static ObjectNode descriptor(String mediaType, Digest digest, long size) {
-    ObjectNode d = Json.MAPPER.createObjectNode();
+    ObjectNode d = Json.object();
     d.put("mediaType", mediaType);
     d.put("digest", digest.toString());
     d.put("size", size);
@@ -104,7 +104,7 @@ final class OciDocuments {
   }
 
   static ObjectNode index(ArrayNode manifests) {
-    ObjectNode index = Json.MAPPER.createObjectNode();
+    ObjectNode index = Json.object();
     index.put("schemaVersion", 2);
     index.put("mediaType", MediaTypes.OCI_INDEX);
     index.set("manifests", manifests);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flattar.model.Digest;
 import dev.flattar.model.InvalidImageException;
-import dev.flattar.model.Json;
+import dev.flattar.testing.TestJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,6 +68,7 @@ class ImageSelectionTest {
 
   private static SourceImage image(String idPrefix, String... tags) {
     Digest id = new Digest((idPrefix + "0".repeat(64)).substring(0, 64));
-    return new SourceImage(id, Json.MAPPER.createObjectNode(), List.of(tags), List.of(), "test");
+    return new SourceImage(
+        id, TestJson.MAPPER.createObjectNode(), List.of(tags), List.of(), "test");
   }
 }

@@ -3,7 +3,7 @@ package dev.flattar.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flattar.model.Json;
+import dev.flattar.testing.TestJson;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -62,6 +62,6 @@ class ManifestKindTest {
   }
 
   private static JsonNode json(String relaxed) throws Exception {
-    return Json.MAPPER.readTree(relaxed.replace('\'', '"'));
+    return TestJson.MAPPER.readTree(relaxed.replace('\'', '"'));
   }
 }

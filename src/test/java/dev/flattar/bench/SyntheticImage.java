@@ -8,6 +8,7 @@ import dev.flattar.model.Json;
 import dev.flattar.tar.EntryType;
 import dev.flattar.tar.TarEntry;
 import dev.flattar.tar.TarHeaderEncoder;
+import dev.flattar.testing.TestJson;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,7 +74,7 @@ public final class SyntheticImage {
       diffIds.add(layer(k, layer));
       layerFiles.add(layer);
     }
-    ObjectNode config = Json.MAPPER.createObjectNode();
+    ObjectNode config = TestJson.MAPPER.createObjectNode();
     config.put("architecture", "amd64");
     config.put("os", "linux");
     config.putObject("config").putArray("Cmd").add("/bin/sh");
@@ -87,7 +88,7 @@ public final class SyntheticImage {
       history.addObject().put("created_by", "synthetic layer");
     }
     byte[] configBytes = Json.write(config);
-    ArrayNode manifest = Json.MAPPER.createArrayNode();
+    ArrayNode manifest = TestJson.MAPPER.createArrayNode();
     ObjectNode entry = manifest.addObject();
     entry.put("Config", Digest.of(configBytes).hex() + ".json");
     entry.putArray("RepoTags").add("synthetic:latest");

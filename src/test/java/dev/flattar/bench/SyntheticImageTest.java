@@ -43,7 +43,7 @@ class SyntheticImageTest {
 
   private static List<byte[]> layers(byte[] archive) throws Exception {
     var members = Archives.members(archive);
-    var manifest = dev.flattar.model.Json.MAPPER.readTree(members.get("manifest.json"));
+    var manifest = dev.flattar.testing.TestJson.MAPPER.readTree(members.get("manifest.json"));
     List<byte[]> out = new ArrayList<>();
     for (var name : manifest.get(0).get("Layers")) {
       byte[] layer = members.get(name.asText());

@@ -4,11 +4,11 @@ import static dev.flattar.testing.Member.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flattar.model.Json;
 import dev.flattar.testing.Archives;
 import dev.flattar.testing.ImageSpec;
 import dev.flattar.testing.Layers;
 import dev.flattar.testing.Member;
+import dev.flattar.testing.TestJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,7 +86,7 @@ class DiffCliTest {
     CliRunner.Run run = CliRunner.run(new byte[0], "diff", "--json", a.toString(), b.toString());
 
     assertThat(run.code()).isEqualTo(1);
-    JsonNode json = Json.MAPPER.readTree(run.stdout());
+    JsonNode json = TestJson.MAPPER.readTree(run.stdout());
     assertThat(json.get("same").asBoolean()).isFalse();
     assertThat(json.at("/counts/changed").asInt()).isEqualTo(1);
     assertThat(json.at("/differences/0").toString())

@@ -4,7 +4,6 @@ import static dev.flattar.testing.Member.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flattar.model.Json;
 import dev.flattar.testing.Archives;
 import dev.flattar.testing.FlatArchive;
 import dev.flattar.testing.ImageSpec;
@@ -12,6 +11,7 @@ import dev.flattar.testing.Layers;
 import dev.flattar.testing.Member;
 import dev.flattar.testing.ReferenceTree;
 import dev.flattar.testing.SampleLayers;
+import dev.flattar.testing.TestJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,7 +55,7 @@ class FeaturesCliTest {
         .contains("image sha256:")
         .contains("app:1")
         .contains("flattened: 1 entries");
-    JsonNode image = Json.MAPPER.readTree(json.stdout()).get("images").get(0);
+    JsonNode image = TestJson.MAPPER.readTree(json.stdout()).get("images").get(0);
     assertThat(image.get("layers").get(0).get("entries").asLong()).isEqualTo(2);
     assertThat(image.get("layers").get(0).get("bytes").asLong()).isEqualTo(1500);
     assertThat(image.get("layers").get(0).get("hiddenBytes").asLong()).isEqualTo(1500);
@@ -137,7 +137,7 @@ class FeaturesCliTest {
 
     assertThat(run.code()).as(run.stderr()).isZero();
     Map<String, byte[]> members = Archives.members(run.stdout());
-    JsonNode manifest = Json.MAPPER.readTree(members.get("manifest.json"));
+    JsonNode manifest = TestJson.MAPPER.readTree(members.get("manifest.json"));
     assertThat(manifest).hasSize(2);
     assertThat(manifest.get(0).get("RepoTags").get(0).asText()).isEqualTo("one:1");
     assertThat(manifest.get(1).get("RepoTags").get(0).asText()).isEqualTo("two:2");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flattar.model.Json;
+import dev.flattar.testing.TestJson;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,19 +41,19 @@ class ApplyOrderTest {
   void newField_goesWhereDockerWritesIt(String change, String order) throws Exception {
     ObjectNode after = apply(IMAGE, change);
     assertThat(keys(after.get("config"))).containsExactly(order.split(" "));
-    assertThat(keys(after)).containsExactlyElementsOf(keys(Json.MAPPER.readTree(IMAGE)));
+    assertThat(keys(after)).containsExactlyElementsOf(keys(TestJson.MAPPER.readTree(IMAGE)));
   }
 
   @Test
   void everyOtherField_keepsItsBytes() throws Exception {
-    String before = new String(Json.write(Json.MAPPER.readTree(IMAGE)), "UTF-8");
+    String before = new String(Json.write(TestJson.MAPPER.readTree(IMAGE)), "UTF-8");
     String after = new String(Json.write(apply(IMAGE, "USER u")), "UTF-8");
     assertThat(after).isEqualTo(before.replace("{\"Env\"", "{\"User\":\"u\",\"Env\""));
   }
 
   @Test
   void theInput_isNotModified() throws Exception {
-    ObjectNode image = (ObjectNode) Json.MAPPER.readTree(IMAGE);
+    ObjectNode image = (ObjectNode) TestJson.MAPPER.readTree(IMAGE);
     ObjectNode copy = image.deepCopy();
     ConfigChanges.apply(image, ChangeInstructions.parse("LABEL a=1"));
     assertThat(image).isEqualTo(copy);
@@ -74,7 +75,7 @@ class ApplyOrderTest {
         "\u00e9 \uD83D\uDE00 | \uFFFD | \u00e9 \uFFFD \uD83D\uDE00"
       })
   void newLabel_goesAtItsSortedPlace(String existing, String added, String order) throws Exception {
-    ObjectNode labels = Json.MAPPER.createObjectNode();
+    ObjectNode labels = TestJson.MAPPER.createObjectNode();
     for (String k : existing.split(" ")) {
       labels.put(k, "old");
     }
@@ -114,7 +115,7 @@ class ApplyOrderTest {
 
   static ObjectNode apply(String image, String... changes) throws Exception {
     return ConfigChanges.apply(
-        (ObjectNode) Json.MAPPER.readTree(image), ChangeInstructions.parse(List.of(changes)));
+        (ObjectNode) TestJson.MAPPER.readTree(image), ChangeInstructions.parse(List.of(changes)));
   }
 
   static List<String> keys(JsonNode node) {

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flattar.model.InvalidImageException;
-import dev.flattar.model.Json;
 import dev.flattar.model.UnsupportedImageException;
+import dev.flattar.testing.TestJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,14 +59,14 @@ class ApplySemanticsTest {
   void changes_combineAsInDockerCommit(String changes, String config, String expected)
       throws Exception {
     ObjectNode after = apply("{\"config\":" + config + "}", changes.split(" ;; "));
-    assertThat(after.get("config")).isEqualTo(Json.MAPPER.readTree(expected));
+    assertThat(after.get("config")).isEqualTo(TestJson.MAPPER.readTree(expected));
   }
 
   @Test
   void unsetFlags_removeEveryEntry_andAreNotUndoneByTheMerge() throws Exception {
     ObjectNode image =
         (ObjectNode)
-            Json.MAPPER.readTree(
+            TestJson.MAPPER.readTree(
                 "{\"config\":{\"Env\":[\"A=1\",\"B=2\",\"A=3\"],\"Labels\":{\"a\":\"1\",\"b\":\"2\"}}}");
     ObjectNode after =
         ConfigChanges.apply(

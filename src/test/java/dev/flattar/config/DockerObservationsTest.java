@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flattar.model.Json;
+import dev.flattar.testing.TestJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +86,7 @@ class DockerObservationsTest {
       for (String line : text.split("\n")) {
         String[] cols = line.split("\t", -1);
         List<String> changes = new ArrayList<>();
-        Json.MAPPER.readTree(cols[0]).forEach(c -> changes.add(c.textValue()));
+        TestJson.MAPPER.readTree(cols[0]).forEach(c -> changes.add(c.textValue()));
         rows.add(new Row(changes, cols[1], cols[2]));
       }
     }
@@ -111,27 +112,27 @@ class DockerObservationsTest {
   /** The changed fields (JSON, compared as trees) or "error". */
   private static String outcome(String config, List<String> changes) throws Exception {
     ObjectNode image =
-        (ObjectNode) Json.MAPPER.readTree("{\"os\":\"linux\",\"config\":" + config + "}");
+        (ObjectNode) TestJson.MAPPER.readTree("{\"os\":\"linux\",\"config\":" + config + "}");
     ObjectNode after;
     try {
       after = ConfigChanges.apply(image, ChangeInstructions.parse(changes));
     } catch (IllegalArgumentException e) {
       return REFUSED;
     }
-    return Json.MAPPER.writeValueAsString(diff(image.get("config"), after.get("config")));
+    return TestJson.MAPPER.writeValueAsString(diff(image.get("config"), after.get("config")));
   }
 
   private static String normalized(String expected, String base) throws IOException {
     if (expected.startsWith(REFUSED)) {
       return REFUSED;
     }
-    ObjectNode fields = (ObjectNode) Json.MAPPER.readTree(expected);
-    return Json.MAPPER.writeValueAsString(Json.MAPPER.readTree(Json.write(sorted(fields))));
+    ObjectNode fields = (ObjectNode) TestJson.MAPPER.readTree(expected);
+    return TestJson.MAPPER.writeValueAsString(TestJson.MAPPER.readTree(Json.write(sorted(fields))));
   }
 
   /** Each field whose value differs: the new value, or "<absent>". Keys sorted. */
   static ObjectNode diff(JsonNode before, JsonNode after) {
-    ObjectNode out = Json.MAPPER.createObjectNode();
+    ObjectNode out = TestJson.MAPPER.createObjectNode();
     List<String> keys = new ArrayList<>();
     before.fieldNames().forEachRemaining(keys::add);
     after
@@ -151,7 +152,7 @@ class DockerObservationsTest {
   }
 
   private static ObjectNode sorted(ObjectNode o) {
-    ObjectNode s = Json.MAPPER.createObjectNode();
+    ObjectNode s = TestJson.MAPPER.createObjectNode();
     List<String> keys = new ArrayList<>();
     for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
       keys.add(it.next());

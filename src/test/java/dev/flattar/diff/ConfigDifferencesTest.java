@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flattar.model.Difference;
-import dev.flattar.model.Json;
+import dev.flattar.testing.TestJson;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,7 +38,7 @@ class ConfigDifferencesTest {
 
   private static ObjectNode json(String relaxed) {
     try {
-      return (ObjectNode) Json.MAPPER.readTree(relaxed.replace('\'', '"'));
+      return (ObjectNode) TestJson.MAPPER.readTree(relaxed.replace('\'', '"'));
     } catch (Exception e) {
       throw new AssertionError(e);
     }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flattar.interop.DockerDaemon;
 import dev.flattar.model.Digest;
-import dev.flattar.model.Json;
 import dev.flattar.testing.FlatArchive;
 import dev.flattar.testing.OciImages;
 import dev.flattar.testing.Prerequisites;
+import dev.flattar.testing.TestJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -226,7 +226,7 @@ class BazelExampleIT {
   void buildLayout_corruptInput_failsWithFlatTarsError_andLeavesNoLayout() throws IOException {
     // The blob index.json names first (the image index), cut short.
     Path layout = workspace.resolve("image.layout");
-    JsonNode index = Json.MAPPER.readTree(layout.resolve("index.json").toFile());
+    JsonNode index = TestJson.MAPPER.readTree(layout.resolve("index.json").toFile());
     String hex = Digest.parse(index.get("manifests").get(0).get("digest").asText()).hex();
     Path blob = layout.resolve("blobs/sha256/" + hex);
     byte[] good = Files.readAllBytes(blob);

@@ -22,6 +22,7 @@ import dev.flattar.testing.Archives;
 import dev.flattar.testing.FlatArchive;
 import dev.flattar.testing.ImageSpec;
 import dev.flattar.testing.Layers;
+import dev.flattar.testing.TestJson;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -161,7 +162,7 @@ class LimitsTest {
   void ociIndexNamingOneImage12000Times_stopsAtTheDescriptorLimit() throws Exception {
     byte[] oci = Archives.build(Archives.Layout.OCI, ImageSpec.of(Layers.tar(file("a", "a"))));
     Map<String, byte[]> files = new LinkedHashMap<>(Archives.members(oci));
-    ObjectNode index = (ObjectNode) Json.MAPPER.readTree(files.get("index.json"));
+    ObjectNode index = (ObjectNode) TestJson.MAPPER.readTree(files.get("index.json"));
     ArrayNode manifests = index.withArray("manifests");
     JsonNode descriptor = manifests.get(0);
     manifests.removeAll();

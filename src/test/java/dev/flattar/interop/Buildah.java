@@ -1,7 +1,7 @@
 package dev.flattar.interop;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flattar.model.Json;
+import dev.flattar.testing.TestJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -201,7 +201,7 @@ final class Buildah {
             .stdout();
     store.remove(tag);
     try {
-      return new Outcome((ObjectNode) Json.MAPPER.readTree(raw), null);
+      return new Outcome((ObjectNode) TestJson.MAPPER.readTree(raw), null);
     } catch (IOException e) {
       throw new AssertionError("skopeo printed no JSON config for " + tag + ": " + raw, e);
     }

@@ -13,11 +13,11 @@ import dev.flattar.interop.ConfigChangeCases.Differ;
 import dev.flattar.interop.ConfigChangeCases.Instructions;
 import dev.flattar.interop.ConfigChangeCases.Refused;
 import dev.flattar.interop.ConfigFlagCases.Flags;
-import dev.flattar.model.Json;
 import dev.flattar.testing.Archives;
 import dev.flattar.testing.ImageSpec;
 import dev.flattar.testing.Layers;
 import dev.flattar.testing.Member;
+import dev.flattar.testing.TestJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +65,7 @@ class ConfigChangesIT {
     store = Podman.privateStore(dir.resolve("podman"));
     jar = Files.copy(BuiltJar.jar(), dir.resolve("flat-tar.jar"));
     buildah = new Buildah(store, dir);
-    ObjectNode config = (ObjectNode) Json.MAPPER.readTree(CONFIG);
+    ObjectNode config = (ObjectNode) TestJson.MAPPER.readTree(CONFIG);
     ImageSpec spec =
         ImageSpec.of(Layers.tar(Member.dir("etc"), Member.file("etc/hello", "hi\n")))
             .tags(BASE)
@@ -81,7 +81,7 @@ class ConfigChangesIT {
                 Cmd.DEFAULT_LIMIT)
             .orFail()
             .stdout();
-    image = (ObjectNode) Json.MAPPER.readTree(raw);
+    image = (ObjectNode) TestJson.MAPPER.readTree(raw);
     assertThat(image.get("config")).isEqualTo(config);
   }
 
@@ -142,7 +142,7 @@ class ConfigChangesIT {
                 Cmd.DEFAULT_LIMIT)
             .orFail()
             .stdout();
-    ObjectNode flat = (ObjectNode) Json.MAPPER.readTree(raw);
+    ObjectNode flat = (ObjectNode) TestJson.MAPPER.readTree(raw);
     check(flat, engine.config(), c.differs());
     assertThat(flat.get("history").get(flat.get("history").size() - 1).get("comment").asText())
         .as("the new history entry says what changed")
@@ -202,7 +202,7 @@ class ConfigChangesIT {
    * writes {@code null}.
    */
   private static ObjectNode normalized(JsonNode config) {
-    ObjectNode out = Json.MAPPER.createObjectNode();
+    ObjectNode out = TestJson.MAPPER.createObjectNode();
     config
         .fields()
         .forEachRemaining(
@@ -218,13 +218,13 @@ class ConfigChangesIT {
 
   private static JsonNode field(ObjectNode config, String name) {
     JsonNode v = config.get(name);
-    return v == null ? Json.MAPPER.getNodeFactory().textNode("<absent>") : v;
+    return v == null ? TestJson.MAPPER.getNodeFactory().textNode("<absent>") : v;
   }
 
   private static JsonNode json(String text) throws IOException {
     return text.equals("<absent>")
-        ? Json.MAPPER.getNodeFactory().textNode(text)
-        : Json.MAPPER.readTree(text);
+        ? TestJson.MAPPER.getNodeFactory().textNode(text)
+        : TestJson.MAPPER.readTree(text);
   }
 
   private static List<String> keys(JsonNode node) {

@@ -3,7 +3,7 @@ package dev.flattar.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flattar.model.Json;
+import dev.flattar.testing.TestJson;
 import org.junit.jupiter.api.Test;
 
 /** The config comparison the tier relies on notices every change it is meant to notice. */
@@ -64,7 +64,7 @@ class ConfigComparisonIT {
 
   private static ObjectNode object(String json) {
     try {
-      return (ObjectNode) Json.MAPPER.readTree(json);
+      return (ObjectNode) TestJson.MAPPER.readTree(json);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

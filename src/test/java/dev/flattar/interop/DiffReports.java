@@ -1,7 +1,7 @@
 package dev.flattar.interop;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flattar.model.Json;
+import dev.flattar.testing.TestJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ final class DiffReports {
     }
     JsonNode json;
     try {
-      json = Json.MAPPER.readTree(r.stdout());
+      json = TestJson.MAPPER.readTree(r.stdout());
     } catch (IOException e) {
       throw new AssertionError("flat-tar diff --json printed no JSON: " + r.stdout(), e);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flattar.model.Digest;
 import dev.flattar.model.Json;
 import dev.flattar.testing.Archives;
+import dev.flattar.testing.TestJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ final class DockerArchiveEdit {
 
   private static com.fasterxml.jackson.databind.JsonNode json(byte[] bytes) {
     try {
-      return Json.MAPPER.readTree(bytes);
+      return TestJson.MAPPER.readTree(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

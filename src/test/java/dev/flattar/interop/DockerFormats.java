@@ -1,8 +1,8 @@
 package dev.flattar.interop;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flattar.model.Json;
 import dev.flattar.testing.Archives;
+import dev.flattar.testing.TestJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,7 +31,7 @@ final class DockerFormats {
   static String layerCompression(Path archive) {
     try {
       Map<String, byte[]> members = Archives.members(Files.readAllBytes(archive));
-      JsonNode layers = Json.MAPPER.readTree(members.get("manifest.json")).get(0).get("Layers");
+      JsonNode layers = TestJson.MAPPER.readTree(members.get("manifest.json")).get(0).get("Layers");
       byte[] top = members.get(layers.get(layers.size() - 1).asText());
       if ((top[0] & 0xff) == 0x1f && (top[1] & 0xff) == 0x8b) {
         return "gzip";

@@ -2,7 +2,7 @@ package dev.flattar.interop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flattar.model.Json;
+import dev.flattar.testing.TestJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +78,7 @@ final class EngineDifferences {
   }
 
   private static ObjectNode config(JsonNode inspect) {
-    ObjectNode c = Json.MAPPER.createObjectNode();
+    ObjectNode c = TestJson.MAPPER.createObjectNode();
     c.set("config", inspect.path("Config"));
     for (String field : List.of("Architecture", "Os", "Author")) {
       String value = inspect.path(field).asText("");
@@ -190,7 +190,7 @@ final class EngineDifferences {
 
   private static byte[] jsonString(String quoted) {
     try {
-      return Json.MAPPER.readTree(quoted).asText().getBytes(StandardCharsets.UTF_8);
+      return TestJson.MAPPER.readTree(quoted).asText().getBytes(StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("walker xattr value is not JSON: " + quoted, e);
     }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flattar.model.Json;
 import dev.flattar.testing.FlatArchive;
 import dev.flattar.testing.OciCheck;
+import dev.flattar.testing.TestJson;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -430,7 +430,7 @@ class FeaturesIT {
     Path out =
         flatten(work.resolve("all.tar"), Map.of(), "--all-images", "--format", format, "" + in);
     Map<String, byte[]> members = members(out);
-    JsonNode manifest = Json.MAPPER.readTree(members.get("manifest.json"));
+    JsonNode manifest = TestJson.MAPPER.readTree(members.get("manifest.json"));
     assertThat(manifest).as("%s: images in manifest.json", label).hasSize(src.images.size());
     // output image id -> the original image it came from (matched by the names they share)
     Map<String, OriginalImage> from = new LinkedHashMap<>();
@@ -823,12 +823,12 @@ class FeaturesIT {
       for (JsonNode d : entries) {
         names.add(d.path("annotations").path("io.containerd.image.name").asText());
         refNames.add(d.path("annotations").path("org.opencontainers.image.ref.name").asText());
-        JsonNode m = Json.MAPPER.readTree(members.get(blob(d)));
+        JsonNode m = TestJson.MAPPER.readTree(members.get(blob(d)));
         ociId = m.path("config").path("digest").asText().substring(7);
         if (docker) {
           List<String> layers = new ArrayList<>();
           m.path("layers").forEach(l -> layers.add(blob(l)));
-          JsonNode entry = Json.MAPPER.readTree(members.get("manifest.json")).get(0);
+          JsonNode entry = TestJson.MAPPER.readTree(members.get("manifest.json")).get(0);
           checks.add(
               () ->
                   assertThat(ImageViews.texts(entry.path("Layers")))
@@ -867,9 +867,9 @@ class FeaturesIT {
             () -> {
               Path layout = work.resolve("skopeo-oci-" + ref.replaceAll("[^a-z0-9]", "_"));
               Skopeo.copy("oci-archive:" + out + ref, "oci:" + layout + ":copied");
-              JsonNode index = Json.MAPPER.readTree(layout.resolve("index.json").toFile());
+              JsonNode index = TestJson.MAPPER.readTree(layout.resolve("index.json").toFile());
               JsonNode m =
-                  Json.MAPPER.readTree(
+                  TestJson.MAPPER.readTree(
                       layout.resolve(blob(index.path("manifests").get(0))).toFile());
               assertThat(m.path("layers"))
                   .as("layers skopeo copied from %s", ref)
@@ -1167,11 +1167,12 @@ class FeaturesIT {
   /** The topmost layer of the (single) image, from manifest.json or the OCI manifest. */
   static byte[] newLayer(Map<String, byte[]> members) throws IOException {
     if (members.containsKey("manifest.json")) {
-      JsonNode layers = Json.MAPPER.readTree(members.get("manifest.json")).get(0).path("Layers");
+      JsonNode layers =
+          TestJson.MAPPER.readTree(members.get("manifest.json")).get(0).path("Layers");
       return members.get(layers.get(layers.size() - 1).asText());
     }
-    JsonNode index = Json.MAPPER.readTree(members.get("index.json"));
-    JsonNode m = Json.MAPPER.readTree(members.get(blob(index.path("manifests").get(0))));
+    JsonNode index = TestJson.MAPPER.readTree(members.get("index.json"));
+    JsonNode m = TestJson.MAPPER.readTree(members.get(blob(index.path("manifests").get(0))));
     JsonNode layers = m.path("layers");
     return members.get(blob(layers.get(layers.size() - 1)));
   }

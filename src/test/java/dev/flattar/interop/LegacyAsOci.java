@@ -3,7 +3,7 @@ package dev.flattar.interop;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flattar.model.Json;
+import dev.flattar.testing.TestJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,8 +42,8 @@ final class LegacyAsOci {
   static void write(SourceArchive a, Path dir, String tag) {
     try {
       Path blobs = Files.createDirectories(dir.resolve("blobs/sha256"));
-      ArrayNode layers = Json.MAPPER.createArrayNode();
-      ArrayNode diffIds = Json.MAPPER.createArrayNode();
+      ArrayNode layers = TestJson.MAPPER.createArrayNode();
+      ArrayNode diffIds = TestJson.MAPPER.createArrayNode();
       for (String id : chain(a)) {
         Path tmp = blobs.resolve("incoming");
         a.copyMember(id + "/layer.tar", tmp);
@@ -57,18 +57,18 @@ final class LegacyAsOci {
                 digest,
                 Files.size(blobs.resolve(digest))));
       }
-      ObjectNode config = Json.MAPPER.createObjectNode();
+      ObjectNode config = TestJson.MAPPER.createObjectNode();
       config.put("architecture", "amd64").put("os", "linux");
       config.putObject("rootfs").put("type", "layers").set("diff_ids", diffIds);
-      ObjectNode manifest = Json.MAPPER.createObjectNode().put("schemaVersion", 2);
+      ObjectNode manifest = TestJson.MAPPER.createObjectNode().put("schemaVersion", 2);
       manifest.put("mediaType", "application/vnd.oci.image.manifest.v1+json");
       manifest.set("config", blob(blobs, "application/vnd.oci.image.config.v1+json", config));
       manifest.set("layers", layers);
       ObjectNode ref = blob(blobs, "application/vnd.oci.image.manifest.v1+json", manifest);
       ref.putObject("annotations").put("org.opencontainers.image.ref.name", tag);
-      ObjectNode index = Json.MAPPER.createObjectNode().put("schemaVersion", 2);
+      ObjectNode index = TestJson.MAPPER.createObjectNode().put("schemaVersion", 2);
       index.putArray("manifests").add(ref);
-      Files.write(dir.resolve("index.json"), Json.MAPPER.writeValueAsBytes(index));
+      Files.write(dir.resolve("index.json"), TestJson.MAPPER.writeValueAsBytes(index));
       Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write OCI layout " + dir + " for " + a.path, e);
@@ -98,14 +98,14 @@ final class LegacyAsOci {
   }
 
   private static ObjectNode blob(Path blobs, String mediaType, ObjectNode json) throws IOException {
-    byte[] bytes = Json.MAPPER.writeValueAsBytes(json);
+    byte[] bytes = TestJson.MAPPER.writeValueAsBytes(json);
     String digest = OriginalImage.sha256(bytes);
     Files.write(blobs.resolve(digest), bytes);
     return descriptor(mediaType, digest, bytes.length);
   }
 
   private static ObjectNode descriptor(String mediaType, String hex, long size) {
-    ObjectNode d = Json.MAPPER.createObjectNode().put("mediaType", mediaType);
+    ObjectNode d = TestJson.MAPPER.createObjectNode().put("mediaType", mediaType);
     return d.put("digest", "sha256:" + hex).put("size", size);
   }
 

@@ -3,7 +3,7 @@ package dev.flattar.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flattar.model.Json;
+import dev.flattar.testing.TestJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -120,7 +120,7 @@ class MultiPlatformIT {
             "--platform", "linux/arm64", "-o", layout + "/", multiarch("two.layout").toString()));
     long since = System.currentTimeMillis() / 1000 - 1;
 
-    JsonNode index = Json.MAPPER.readTree(Files.readAllBytes(layout.resolve("index.json")));
+    JsonNode index = TestJson.MAPPER.readTree(Files.readAllBytes(layout.resolve("index.json")));
     assertThat(
             index
                 .get("manifests")

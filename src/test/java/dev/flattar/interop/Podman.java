@@ -1,7 +1,7 @@
 package dev.flattar.interop;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flattar.model.Json;
+import dev.flattar.testing.TestJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -126,7 +126,7 @@ final class Podman implements AutoCloseable {
 
   private static JsonNode json(String text) {
     try {
-      return Json.MAPPER.readTree(text);
+      return TestJson.MAPPER.readTree(text);
     } catch (IOException e) {
       throw new AssertionError("podman printed no JSON: " + text, e);
     }

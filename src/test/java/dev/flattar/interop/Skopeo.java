@@ -1,7 +1,7 @@
 package dev.flattar.interop;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flattar.model.Json;
+import dev.flattar.testing.TestJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +30,7 @@ final class Skopeo {
   static JsonNode copyToDir(Path dockerArchive, Path dir) {
     copy("docker-archive:" + dockerArchive, "dir:" + dir);
     try {
-      return Json.MAPPER.readTree(dir.resolve("manifest.json").toFile());
+      return TestJson.MAPPER.readTree(dir.resolve("manifest.json").toFile());
     } catch (IOException e) {
       throw new AssertionError("skopeo wrote no readable manifest.json in " + dir, e);
     }

@@ -2,7 +2,7 @@ package dev.flattar.interop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flattar.model.Json;
+import dev.flattar.testing.TestJson;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -154,7 +154,7 @@ final class SourceArchive {
 
   JsonNode json(String name) {
     try {
-      return Json.MAPPER.readTree(member(name));
+      return TestJson.MAPPER.readTree(member(name));
     } catch (IOException e) {
       throw new AssertionError(path + ": " + name + " is not JSON: " + e.getMessage(), e);
     }
@@ -212,7 +212,7 @@ final class SourceArchive {
 
   private ObjectNode parseConfig(byte[] bytes, String name) {
     try {
-      return (ObjectNode) Json.MAPPER.readTree(bytes);
+      return (ObjectNode) TestJson.MAPPER.readTree(bytes);
     } catch (IOException | ClassCastException e) {
       throw new AssertionError(path + ": config " + name + " is not a JSON object", e);
     }

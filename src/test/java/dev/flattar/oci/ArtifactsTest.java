@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flattar.cli.CliRunner;
-import dev.flattar.model.Json;
 import dev.flattar.testing.FlatArchive;
 import dev.flattar.testing.OciLayoutBuilder;
 import dev.flattar.testing.ReferenceTree;
 import dev.flattar.testing.SampleLayers;
+import dev.flattar.testing.TestJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,11 +25,11 @@ class ArtifactsTest {
   /** app:1 (an index: the image and its attestation), a signature, an SBOM, a Helm chart. */
   static byte[] layoutWithArtifacts(boolean withImage) {
     OciLayoutBuilder b = new OciLayoutBuilder();
-    ObjectNode config = Json.MAPPER.createObjectNode();
+    ObjectNode config = TestJson.MAPPER.createObjectNode();
     config.put("architecture", "amd64").put("os", "linux");
     ObjectNode image = b.image(config, SampleLayers.STACK);
     image.putObject("platform").put("architecture", "amd64").put("os", "linux");
-    ObjectNode attestationConfig = Json.MAPPER.createObjectNode();
+    ObjectNode attestationConfig = TestJson.MAPPER.createObjectNode();
     attestationConfig.put("architecture", "unknown").put("os", "unknown");
     ObjectNode attestation =
         b.artifact(
@@ -109,7 +109,7 @@ class ArtifactsTest {
 
     assertThat(table.code()).as(table.stderr()).isZero();
     assertThat(table.stdoutText().lines().filter(l -> l.startsWith("skipped "))).hasSize(4);
-    var skipped = Json.MAPPER.readTree(json.stdout()).get("skipped");
+    var skipped = TestJson.MAPPER.readTree(json.stdout()).get("skipped");
     assertThat(skipped).hasSize(4);
     assertThat(skipped.findValuesAsText("kind"))
         .containsExactly("attestation", "artifact", "artifact", "artifact");

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flattar.cli.CliRunner;
-import dev.flattar.model.Json;
 import dev.flattar.testing.Archives;
 import dev.flattar.testing.LayerChecks;
 import dev.flattar.testing.OciImages;
 import dev.flattar.testing.OverlayTsv;
 import dev.flattar.testing.ReferenceTree;
+import dev.flattar.testing.TestJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ class MultiPlatformTest {
 
     assertThat(run.code()).as(run.stderr()).isZero();
     Map<String, byte[]> members = Archives.members(Files.readAllBytes(out));
-    JsonNode index = Json.MAPPER.readTree(members.get("index.json"));
+    JsonNode index = TestJson.MAPPER.readTree(members.get("index.json"));
     assertThat(index.get("manifests")).as("one entry: the image, by its name").hasSize(1);
     assertThat(index.get("manifests").get(0).get("mediaType").asText())
         .isEqualTo("application/vnd.oci.image.index.v1+json");
@@ -57,9 +57,10 @@ class MultiPlatformTest {
       assertThat(image.layers()).as(image.platform() + ": one new layer").hasSize(1);
       assertTree(archive, image.platform(), image.layers().get(0));
     }
-    JsonNode manifestJson = Json.MAPPER.readTree(members.get("manifest.json"));
+    JsonNode manifestJson = TestJson.MAPPER.readTree(members.get("manifest.json"));
     assertThat(manifestJson).as("manifest.json: one image per name, linux/amd64's").hasSize(1);
-    JsonNode config = Json.MAPPER.readTree(members.get(manifestJson.get(0).get("Config").asText()));
+    JsonNode config =
+        TestJson.MAPPER.readTree(members.get(manifestJson.get(0).get("Config").asText()));
     assertThat(config.get("architecture").asText()).isEqualTo("amd64");
     assertThat(run.stderr()).contains("manifest.json names").contains("linux/amd64");
   }
@@ -83,8 +84,8 @@ class MultiPlatformTest {
     assertThat(members)
         .as("one platform: the docker format, as for any image")
         .doesNotContainKey("index.json");
-    JsonNode manifest = Json.MAPPER.readTree(members.get("manifest.json"));
-    JsonNode config = Json.MAPPER.readTree(members.get(manifest.get(0).get("Config").asText()));
+    JsonNode manifest = TestJson.MAPPER.readTree(members.get("manifest.json"));
+    JsonNode config = TestJson.MAPPER.readTree(members.get(manifest.get(0).get("Config").asText()));
     String variant = config.path("variant").asText("");
     assertThat(
             config.get("os").asText()
@@ -151,7 +152,7 @@ class MultiPlatformTest {
         .contains("platform linux/arm/v7")
         .contains("does not hold");
     Map<String, byte[]> members = Archives.members(Files.readAllBytes(out));
-    JsonNode manifest = Json.MAPPER.readTree(members.get("manifest.json"));
+    JsonNode manifest = TestJson.MAPPER.readTree(members.get("manifest.json"));
     assertThat(manifest).hasSize(1);
     assertThat(manifest.get(0).get("RepoTags").get(0).asText())
         .isEqualTo("localhost/flattar-gen-three:1.0");
@@ -192,11 +193,12 @@ class MultiPlatformTest {
 
     assertThat(run.code()).as(run.stderr()).isZero();
     Map<String, byte[]> members = Archives.members(Files.readAllBytes(out));
-    JsonNode entry = Json.MAPPER.readTree(members.get("index.json")).get("manifests").get(0);
+    JsonNode entry = TestJson.MAPPER.readTree(members.get("index.json")).get("manifests").get(0);
     assertThat(entry.get("annotations").get("org.opencontainers.image.ref.name").asText())
         .isEqualTo("1.0");
     assertThat(entry.get("annotations").has("io.containerd.image.name")).isFalse();
-    assertThat(Json.MAPPER.readTree(members.get("manifest.json")).get(0).get("RepoTags").isNull())
+    assertThat(
+            TestJson.MAPPER.readTree(members.get("manifest.json")).get(0).get("RepoTags").isNull())
         .as("a bare tag is no RepoTag")
         .isTrue();
   }

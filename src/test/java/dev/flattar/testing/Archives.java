@@ -49,12 +49,12 @@ public final class Archives {
    */
   public static byte[] build(Layout layout, UnaryOperator<byte[]> compress, ImageSpec... images) {
     Map<String, byte[]> files = new LinkedHashMap<>();
-    ArrayNode manifest = Json.MAPPER.createArrayNode();
-    ObjectNode index = Json.MAPPER.createObjectNode();
+    ArrayNode manifest = TestJson.MAPPER.createArrayNode();
+    ObjectNode index = TestJson.MAPPER.createObjectNode();
     index.put("schemaVersion", 2);
     index.put("mediaType", "application/vnd.oci.image.index.v1+json");
     ArrayNode indexManifests = index.putArray("manifests");
-    ObjectNode repositories = Json.MAPPER.createObjectNode();
+    ObjectNode repositories = TestJson.MAPPER.createObjectNode();
     for (ImageSpec image : images) {
       switch (layout) {
         case LEGACY -> legacy(image, files, repositories);
@@ -94,7 +94,7 @@ public final class Archives {
     byte[] config = Json.write(image.config());
     Digest configId = Digest.of(config);
     boolean jib = layout == Layout.JIB;
-    ObjectNode entry = Json.MAPPER.createObjectNode();
+    ObjectNode entry = TestJson.MAPPER.createObjectNode();
     String configName =
         switch (layout) {
           case MANIFEST_ONLY_GZIP -> "sha256:" + configId.hex();
@@ -146,12 +146,12 @@ public final class Archives {
     byte[] config = Json.write(image.config());
     Digest configId = Digest.of(config);
     files.put("blobs/sha256/" + configId.hex(), config);
-    ObjectNode m = Json.MAPPER.createObjectNode();
+    ObjectNode m = TestJson.MAPPER.createObjectNode();
     m.put("schemaVersion", 2);
     m.put("mediaType", "application/vnd.oci.image.manifest.v1+json");
     m.set("config", descriptor("application/vnd.oci.image.config.v1+json", config));
     ArrayNode layers = m.putArray("layers");
-    ObjectNode entry = Json.MAPPER.createObjectNode();
+    ObjectNode entry = TestJson.MAPPER.createObjectNode();
     entry.put("Config", "blobs/sha256/" + configId.hex());
     ArrayNode tags = entry.putArray("RepoTags");
     image.tags.forEach(tags::add);
@@ -186,7 +186,7 @@ public final class Archives {
           Digest.of((parent + i + Digest.of(image.layers.get(i))).getBytes(StandardCharsets.UTF_8))
               .hex();
       ObjectNode json =
-          i == image.layers.size() - 1 ? config.deepCopy() : Json.MAPPER.createObjectNode();
+          i == image.layers.size() - 1 ? config.deepCopy() : TestJson.MAPPER.createObjectNode();
       json.remove("rootfs");
       json.remove("history");
       json.put("id", id);
@@ -216,7 +216,7 @@ public final class Archives {
   }
 
   static ObjectNode descriptor(String mediaType, byte[] blob) {
-    ObjectNode d = Json.MAPPER.createObjectNode();
+    ObjectNode d = TestJson.MAPPER.createObjectNode();
     d.put("mediaType", mediaType);
     d.put("digest", Digest.of(blob).toString());
     d.put("size", blob.length);

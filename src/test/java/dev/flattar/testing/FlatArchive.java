@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flattar.model.Digest;
 import dev.flattar.model.ImageReference;
-import dev.flattar.model.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -135,7 +134,7 @@ public final class FlatArchive {
 
   private static JsonNode parse(byte[] bytes) {
     try {
-      return Json.MAPPER.readTree(bytes);
+      return TestJson.MAPPER.readTree(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,7 +3,6 @@ package dev.flattar.testing;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flattar.model.Digest;
-import dev.flattar.model.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -43,7 +42,7 @@ public final class ImageSpec {
 
   /** The config: a typical Docker one, fields in Docker's order, with real diff_ids. */
   ObjectNode config() {
-    ObjectNode c = Json.MAPPER.createObjectNode();
+    ObjectNode c = TestJson.MAPPER.createObjectNode();
     c.put("architecture", "amd64");
     ObjectNode cfg = c.putObject("config");
     cfg.putArray("Env").add("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");

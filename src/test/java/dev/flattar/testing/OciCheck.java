@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flattar.model.Digest;
-import dev.flattar.model.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +19,18 @@ public final class OciCheck {
   public static List<JsonNode> check(Map<String, byte[]> members) throws Exception {
     assertThat(new String(members.get("oci-layout"), java.nio.charset.StandardCharsets.UTF_8))
         .isEqualTo("{\"imageLayoutVersion\":\"1.0.0\"}");
-    JsonNode index = Json.MAPPER.readTree(members.get("index.json"));
+    JsonNode index = TestJson.MAPPER.readTree(members.get("index.json"));
     assertThat(index.get("schemaVersion").asInt()).isEqualTo(2);
     List<JsonNode> manifests = new ArrayList<>();
     for (JsonNode d : index.get("manifests")) {
       byte[] manifest = blob(members, d);
       assertThat(d.get("mediaType").asText())
           .isEqualTo("application/vnd.oci.image.manifest.v1+json");
-      JsonNode m = Json.MAPPER.readTree(manifest);
+      JsonNode m = TestJson.MAPPER.readTree(manifest);
       blob(members, m.get("config"));
       assertThat(m.get("config").get("mediaType").asText())
           .isEqualTo("application/vnd.oci.image.config.v1+json");
-      JsonNode config = Json.MAPPER.readTree(blob(members, m.get("config")));
+      JsonNode config = TestJson.MAPPER.readTree(blob(members, m.get("config")));
       JsonNode diffIds = config.get("rootfs").get("diff_ids");
       assertThat(m.get("layers")).hasSize(diffIds.size());
       for (int i = 0; i < diffIds.size(); i++) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flattar.model.Digest;
-import dev.flattar.model.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -97,7 +96,7 @@ public final class OciImages {
 
   private static JsonNode json(byte[] bytes) {
     try {
-      return Json.MAPPER.readTree(bytes);
+      return TestJson.MAPPER.readTree(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

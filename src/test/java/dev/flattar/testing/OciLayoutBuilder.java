@@ -16,7 +16,7 @@ import java.util.Map;
 public final class OciLayoutBuilder {
   public static final String EMPTY_CONFIG = "application/vnd.oci.empty.v1+json";
   private final Map<String, byte[]> files = new LinkedHashMap<>();
-  private final ArrayNode entries = Json.MAPPER.createArrayNode();
+  private final ArrayNode entries = TestJson.MAPPER.createArrayNode();
 
   public OciLayoutBuilder() {
     files.put("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
@@ -67,7 +67,7 @@ public final class OciLayoutBuilder {
 
   /** An image index over descriptors (each may carry a platform and annotations). */
   public ObjectNode index(ObjectNode... manifests) {
-    ObjectNode index = Json.MAPPER.createObjectNode();
+    ObjectNode index = TestJson.MAPPER.createObjectNode();
     index.put("schemaVersion", 2);
     index.put("mediaType", "application/vnd.oci.image.index.v1+json");
     ArrayNode array = index.putArray("manifests");
@@ -89,7 +89,7 @@ public final class OciLayoutBuilder {
 
   /** The layout as an archive. */
   public byte[] archive() {
-    ObjectNode index = Json.MAPPER.createObjectNode();
+    ObjectNode index = TestJson.MAPPER.createObjectNode();
     index.put("schemaVersion", 2);
     index.put("mediaType", "application/vnd.oci.image.index.v1+json");
     index.set("manifests", entries);
@@ -99,7 +99,7 @@ public final class OciLayoutBuilder {
   }
 
   private static ObjectNode manifest(String artifactType) {
-    ObjectNode manifest = Json.MAPPER.createObjectNode();
+    ObjectNode manifest = TestJson.MAPPER.createObjectNode();
     manifest.put("schemaVersion", 2);
     manifest.put("mediaType", "application/vnd.oci.image.manifest.v1+json");
     if (artifactType != null) {

@@ -160,14 +160,15 @@ class OutputConfigTest {
 
   private static ObjectNode sourceConfig(byte[] archive) throws Exception {
     var members = Archives.members(archive);
-    JsonNode manifest = dev.flattar.model.Json.MAPPER.readTree(members.get("manifest.json"));
+    JsonNode manifest = dev.flattar.testing.TestJson.MAPPER.readTree(members.get("manifest.json"));
     return (ObjectNode)
-        dev.flattar.model.Json.MAPPER.readTree(members.get(manifest.get(0).get("Config").asText()));
+        dev.flattar.testing.TestJson.MAPPER.readTree(
+            members.get(manifest.get(0).get("Config").asText()));
   }
 
   private static String sourceConfigId(byte[] archive) throws Exception {
     var members = Archives.members(archive);
-    JsonNode manifest = dev.flattar.model.Json.MAPPER.readTree(members.get("manifest.json"));
+    JsonNode manifest = dev.flattar.testing.TestJson.MAPPER.readTree(members.get("manifest.json"));
     return Digest.of(members.get(manifest.get(0).get("Config").asText())).hex();
   }
 }

@@ -8,7 +8,6 @@ import dev.flattar.FlattenOptions;
 import dev.flattar.FlattenResult;
 import dev.flattar.Input;
 import dev.flattar.Output;
-import dev.flattar.model.Json;
 import dev.flattar.model.OutputCompression;
 import dev.flattar.model.OutputFormat;
 import dev.flattar.testing.Archives;
@@ -19,6 +18,7 @@ import dev.flattar.testing.Layers;
 import dev.flattar.testing.OciCheck;
 import dev.flattar.testing.ReferenceTree;
 import dev.flattar.testing.SampleLayers;
+import dev.flattar.testing.TestJson;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,8 +189,8 @@ class OutputFormatsTest {
 
   private static JsonNode config(byte[] archive) throws Exception {
     Map<String, byte[]> members = Archives.members(archive);
-    JsonNode manifest = Json.MAPPER.readTree(members.get("manifest.json"));
-    return Json.MAPPER.readTree(members.get(manifest.get(0).get("Config").asText()));
+    JsonNode manifest = TestJson.MAPPER.readTree(members.get("manifest.json"));
+    return TestJson.MAPPER.readTree(members.get(manifest.get(0).get("Config").asText()));
   }
 
   @Test
