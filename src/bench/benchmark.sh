@@ -52,26 +52,36 @@ input() { # shape -> path of its archive, generated (or built with Docker) on fi
 
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-# timed CMD...: runs after sync with a fresh output; prints "seconds peak_rss_kb max_tmp_bytes"
+# timed SAMPLE CMD...: runs after sync with a fresh output; prints "seconds peak_rss_kb max_tmp_bytes".
+# With SAMPLE=1 a sampler polls the size of $TMPDIR every 20 ms (max_tmp_bytes, else 0): it forks
+# find and awk each time, a good part of one core, so timed runs go without it.
 timed() {
+  local sample=$1; shift
   rm -f "$work/out.tar" "$work/floor.out"; rm -rf "$work/tmp"; mkdir -p "$work/tmp"; sync
-  local log="$work/time.log" peak="$work/tmp.peak"
+  local log="$work/time.log" peak="$work/tmp.peak" sampler=""
   echo 0 > "$peak"
-  ( while :; do s=$(find "$work/tmp" -type f -printf '%s\n' 2>/dev/null | awk '{t += $1} END {print t + 0}'); [ "${s:-0}" -gt "$(cat "$peak")" ] && echo "$s" > "$peak"; sleep 0.02; done ) &
-  local sampler=$!
+  if [ "$sample" = 1 ]; then
+    ( while :; do s=$(find "$work/tmp" -type f -printf '%s\n' 2>/dev/null | awk '{t += $1} END {print t + 0}'); [ "${s:-0}" -gt "$(cat "$peak")" ] && echo "$s" > "$peak"; sleep 0.02; done ) &
+    sampler=$!
+  fi
   TMPDIR="$work/tmp" /usr/bin/time -f "%e %M" -o "$log" "$@"
-  kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+  if [ -n "$sampler" ]; then kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true; fi
   echo "$(cat "$log") $(cat "$peak")"
 }
 
-repeat() { # label CMD... -> median seconds, median rss, max tmp (stored in globals)
-  local t=() r=() m=0 line
+# repeat CMD... -> median seconds and median rss of $runs timed runs, and (for flat-tar's own
+# commands) the peak temp disk of one more run with the sampler (stored in globals T, R, M)
+repeat() {
+  local t=() r=() line
   for _ in $(seq "$runs"); do
-    line=$(timed "$@")
+    line=$(timed 0 "$@")
     t+=("$(echo "$line" | cut -d' ' -f1)"); r+=("$(echo "$line" | cut -d' ' -f2)")
-    local tmp; tmp=$(echo "$line" | cut -d' ' -f3); [ "$tmp" -gt "$m" ] && m=$tmp
   done
-  T=$(printf '%s\n' "${t[@]}" | median); R=$(printf '%s\n' "${r[@]}" | median); M=$m
+  M=0
+  if [[ "$*" == *"$flat_tar"* ]]; then
+    M=$(timed 1 "$@" | cut -d' ' -f3)
+  fi
+  T=$(printf '%s\n' "${t[@]}" | median); R=$(printf '%s\n' "${r[@]}" | median)
 }
 
 layer_of() { # flattened archive -> its layer extracted to $work/layer.bin
