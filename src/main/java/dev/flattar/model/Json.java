@@ -1,6 +1,7 @@
 package dev.flattar.model;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,7 +48,7 @@ public final class Json {
   /** The compact UTF-8 text of {@code node}. */
   public static byte[] write(JsonNode node) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (var generator = FACTORY.createGenerator(out)) {
+    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
       JsonTrees.write(node, generator);
     } catch (IOException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);
