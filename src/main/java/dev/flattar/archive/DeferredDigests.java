@@ -41,11 +41,6 @@ public final class DeferredDigests implements Closeable {
     this.spoolDir = spoolDir;
   }
 
-  /** Checks run on {@code threads} threads of their own. */
-  public static DeferredDigests start(int threads) {
-    return new DeferredDigests(Workers.pool(threads, "flat-tar-check"), null);
-  }
-
   /**
    * Checks run on {@code threads} threads of their own, and compressed layers are kept uncompressed
    * in temporary files in {@code spoolDir} while they are scanned.
