@@ -10,7 +10,7 @@ import java.nio.channels.FileChannel;
  * layer kept while its headers are read, so the layer is decompressed once. Skipping reads through
  * (InputStream's own skip), so the file always holds the whole stream read so far.
  */
-public final class TeeToFile extends InputStream {
+public final class TeeToFile extends BlockInputStream {
   private static final int BLOCK = 1 << 18;
 
   private final InputStream in;
@@ -21,12 +21,6 @@ public final class TeeToFile extends InputStream {
   public TeeToFile(InputStream in, FileChannel file) {
     this.in = in;
     this.file = file;
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
   }
 
   @Override
