@@ -146,14 +146,7 @@ public final class EntryTable extends AbstractList<TarEntry> implements RandomAc
       int c = size >>> CHUNK_BITS;
       int used = size & MASK;
       if (used > 0) {
-        nameEnd[c] = Arrays.copyOf(nameEnd[c], used);
-        linkEnd[c] = Arrays.copyOf(linkEnd[c], used);
-        owner[c] = Arrays.copyOf(owner[c], used);
-        modeType[c] = Arrays.copyOf(modeType[c], used);
-        nanos[c] = nanos[c] == null ? null : Arrays.copyOf(nanos[c], used);
-        mtime[c] = Arrays.copyOf(mtime[c], used);
-        length[c] = Arrays.copyOf(length[c], used);
-        dataBlock[c] = Arrays.copyOf(dataBlock[c], used);
+        resizeChunk(c, used);
       }
       extraAt = Arrays.copyOf(extraAt, extraCount);
       extras = Arrays.copyOf(extras, extraCount);
@@ -258,15 +251,19 @@ public final class EntryTable extends AbstractList<TarEntry> implements RandomAc
   }
 
   private void growFirstChunk() {
-    int n = Math.min(CHUNK, nameEnd[0].length * 4);
-    nameEnd[0] = Arrays.copyOf(nameEnd[0], n);
-    linkEnd[0] = Arrays.copyOf(linkEnd[0], n);
-    owner[0] = Arrays.copyOf(owner[0], n);
-    modeType[0] = Arrays.copyOf(modeType[0], n);
-    nanos[0] = nanos[0] == null ? null : Arrays.copyOf(nanos[0], n);
-    mtime[0] = Arrays.copyOf(mtime[0], n);
-    length[0] = Arrays.copyOf(length[0], n);
-    dataBlock[0] = Arrays.copyOf(dataBlock[0], n);
+    resizeChunk(0, Math.min(CHUNK, nameEnd[0].length * 4));
+  }
+
+  /** Gives chunk {@code c} of every column room for {@code n} members, keeping what it holds. */
+  private void resizeChunk(int c, int n) {
+    nameEnd[c] = Arrays.copyOf(nameEnd[c], n);
+    linkEnd[c] = Arrays.copyOf(linkEnd[c], n);
+    owner[c] = Arrays.copyOf(owner[c], n);
+    modeType[c] = Arrays.copyOf(modeType[c], n);
+    nanos[c] = nanos[c] == null ? null : Arrays.copyOf(nanos[c], n);
+    mtime[c] = Arrays.copyOf(mtime[c], n);
+    length[c] = Arrays.copyOf(length[c], n);
+    dataBlock[c] = Arrays.copyOf(dataBlock[c], n);
   }
 
   private void addChunk(int c) {
