@@ -209,15 +209,9 @@ public final class TarHeaderEncoder {
     }
   }
 
+  /** Fills the checksum field: six octal digits, NUL, space (the sum always fits). */
   private static void checksum(byte[] header) {
-    for (int i = 148; i < 156; i++) {
-      header[i] = ' ';
-    }
-    int sum = 0; // at most 512 * 255: an int, which the JIT can sum in vector registers
-    for (byte b : header) {
-      sum += b & 0xff;
-    }
-    TarNumbers.formatOctal(header, 148, 7, sum);
+    TarNumbers.formatOctal(header, 148, 7, HeaderChecksum.unsigned(header));
     header[155] = ' ';
   }
 
