@@ -1,11 +1,10 @@
 package dev.flattar.archive;
 
-import dev.flattar.io.HashingInputStream;
+import dev.flattar.io.FileSlice;
 import dev.flattar.io.TempFiles;
 import dev.flattar.model.FlatTarException;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -134,10 +133,7 @@ public final class DeferredDigests implements Closeable {
   }
 
   private static void check(LayerSource source) throws FlatTarException, IOException {
-    try (InputStream stored = source.stored();
-        HashingInputStream content = new HashingInputStream(stored)) {
-      content.drain();
-      LayerDigests.checkStoredAsIs(source.ref(), content.digest(), content.count());
-    }
+    FileSlice stored = source.ref().data();
+    LayerDigests.checkStoredAsIs(source.ref(), stored.sha256(), stored.length());
   }
 }

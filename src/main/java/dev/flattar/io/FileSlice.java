@@ -1,9 +1,12 @@
 package dev.flattar.io;
 
+import dev.flattar.model.Digest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.security.MessageDigest;
 
 /**
  * A byte range of an open file that can be read any number of times, each reader with its own
@@ -11,6 +14,51 @@ import java.nio.channels.FileChannel;
  * seek.
  */
 public record FileSlice(FileChannel channel, long offset, long length) {
+  /** The file is mapped this much at a time, each window released before the next. */
+  private static final long WINDOW = 8 << 20;
+
+  /**
+   * The sha256 of the whole slice. Hashed straight from the page cache through a mapping of the
+   * file, a window at a time: read calls would copy every byte once more first (about 15% of the
+   * time it takes). Where mappings cannot be released at once, it reads instead.
+   */
+  public Digest sha256() throws IOException {
+    return sha256(Unmapping.available(), WINDOW);
+  }
+
+  /** As {@link #sha256()}: through mappings of {@code window} bytes, or read. */
+  Digest sha256(boolean map, long window) throws IOException {
+    MessageDigest sha = Digest.sha256();
+    if (!map) {
+      byte[] buffer = new byte[1 << 16];
+      try (InputStream in = open()) {
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+          sha.update(buffer, 0, n);
+        }
+      }
+      return Digest.of(sha);
+    }
+    long end = offset + length;
+    if (channel.size() < end) {
+      throw new IOException("file ended early: the input changed while it was read");
+    }
+    try {
+      for (long at = offset; at < end; at += window) {
+        MappedByteBuffer mapped =
+            channel.map(FileChannel.MapMode.READ_ONLY, at, Math.min(window, end - at));
+        try {
+          sha.update(mapped);
+        } finally {
+          Unmapping.unmap(mapped);
+        }
+      }
+      return Digest.of(sha);
+    } catch (InternalError e) {
+      // What reading a mapped page that is gone (the file was cut short) throws; it can surface a
+      // little after the read that failed, so the whole loop is inside.
+      throw new IOException("file ended early: the input changed while it was read", e);
+    }
+  }
 
   public InputStream open() {
     return new SliceStream();
