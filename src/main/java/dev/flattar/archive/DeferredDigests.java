@@ -31,6 +31,8 @@ public final class DeferredDigests implements Closeable {
   private final @Nullable ExecutorService pool;
   private final @Nullable Path spoolDir;
   private final List<Future<Void>> checks = new ArrayList<>();
+  private final List<LayerSource> held = new ArrayList<>();
+  private boolean scanned;
   private final List<Path> spools = new ArrayList<>();
   private final List<FileChannel> channels = new ArrayList<>();
   private boolean closed;
@@ -87,13 +89,37 @@ public final class DeferredDigests implements Closeable {
     return pool != null;
   }
 
-  /** Starts hashing the stored bytes of an uncompressed layer and checking them. */
+  /**
+   * Hashes the stored bytes of an uncompressed layer and checks them: at once if the scan lets
+   * them, else once it does ({@link #scanned}). While every scan thread has a layer to read, the
+   * scan keeps the cores busy by itself; what follows it (the merge, on one thread) leaves one
+   * free.
+   */
   synchronized void add(LayerSource source) {
-    if (pool == null) {
+    ExecutorService p = pool;
+    if (p == null) {
       throw new IllegalStateException("no deferred checks in this run");
     }
+    if (scanned) {
+      submit(p, source);
+    } else {
+      held.add(source);
+    }
+  }
+
+  /** Checks may start: a scan thread has no layer left to read (or the scan is over). */
+  synchronized void scanned() {
+    scanned = true;
+    ExecutorService p = pool;
+    if (p != null) {
+      held.forEach(source -> submit(p, source));
+    }
+    held.clear();
+  }
+
+  private void submit(ExecutorService p, LayerSource source) {
     checks.add(
-        pool.submit(
+        p.submit(
             () -> {
               check(source);
               return null;
@@ -102,6 +128,7 @@ public final class DeferredDigests implements Closeable {
 
   /** Waits for every check; the first layer that does not match is the error. */
   public void await() throws FlatTarException, IOException {
+    scanned();
     List<Future<Void>> all;
     synchronized (this) {
       all = List.copyOf(checks);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads the layers of one or more images, in parallel, each stored layer once (an image may list a
@@ -35,11 +36,31 @@ public final class LayerScanner {
     try {
       Map<FileSlice, Future<ScannedLayer>> byData = new HashMap<>();
       List<Future<ScannedLayer>> futures = new ArrayList<>();
+      // Deferred digest checks wait while every scan thread has a layer to read (the scan alone
+      // keeps the cores busy); they start once one has none left.
+      AtomicInteger unscanned = new AtomicInteger(distinct.size());
+      Runnable scannedOne =
+          () -> {
+            if (unscanned.decrementAndGet() < settings.threads()) {
+              settings.deferred().scanned();
+            }
+          };
+      if (distinct.size() < settings.threads()) {
+        settings.deferred().scanned();
+      }
       for (LayerRef ref : layers) {
         futures.add(
             byData.computeIfAbsent(
                 ref.data(),
-                k -> pool.submit(() -> LayerScan.scan(LayerSource.open(ref), settings, limits))));
+                k ->
+                    pool.submit(
+                        () -> {
+                          try {
+                            return LayerScan.scan(LayerSource.open(ref), settings, limits);
+                          } finally {
+                            scannedOne.run();
+                          }
+                        })));
       }
       List<ScannedLayer> scanned = new ArrayList<>();
       for (int i = 0; i < layers.size(); i++) {
