@@ -14,6 +14,8 @@ import java.security.MessageDigest;
  * seek.
  */
 public record FileSlice(FileChannel channel, long offset, long length) {
+  private static final String CHANGED = "file ended early: the input changed while it was read";
+
   /** The file is mapped this much at a time, each window released before the next. */
   private static final long WINDOW = 8 << 20;
 
@@ -40,7 +42,7 @@ public record FileSlice(FileChannel channel, long offset, long length) {
     }
     long end = offset + length;
     if (channel.size() < end) {
-      throw new IOException("file ended early: the input changed while it was read");
+      throw new IOException(CHANGED);
     }
     try {
       for (long at = offset; at < end; at += window) {
@@ -56,7 +58,7 @@ public record FileSlice(FileChannel channel, long offset, long length) {
     } catch (InternalError e) {
       // What reading a mapped page that is gone (the file was cut short) throws; it can surface a
       // little after the read that failed, so the whole loop is inside.
-      throw new IOException("file ended early: the input changed while it was read", e);
+      throw new IOException(CHANGED, e);
     }
   }
 
@@ -75,7 +77,7 @@ public record FileSlice(FileChannel channel, long offset, long length) {
     while (buffer.hasRemaining()) {
       int n = channel.read(buffer, at);
       if (n < 0) {
-        throw new IOException("file ended early: the input changed while it was read");
+        throw new IOException(CHANGED);
       }
       at += n;
     }
@@ -97,7 +99,7 @@ public record FileSlice(FileChannel channel, long offset, long length) {
       int want = (int) Math.min(len, remaining);
       int n = channel.read(ByteBuffer.wrap(b, off, want), offset + position);
       if (n < 0) {
-        throw new IOException("file ended early: the input changed while it was read");
+        throw new IOException(CHANGED);
       }
       position += n;
       return n;

@@ -48,16 +48,7 @@ class DeferredDigestsTest {
     Path file = Files.write(dir.resolve("layer.tar"), layer);
     try (FileChannel channel = FileChannel.open(file);
         DeferredDigests run = DeferredDigests.start(1, dir)) {
-      LayerRef ref =
-          new LayerRef(
-              "in.tar",
-              1,
-              "layer.tar",
-              new FileSlice(channel, 0, layer.length),
-              Digest.of(layer),
-              null,
-              -1);
-      run.add(new LayerSource(ref, Compression.NONE, null));
+      run.add(layer(channel, layer));
       Thread.sleep(200); // time enough for a check that started at once to finish
       layer[0] = 'A';
       Files.write(file, layer);
@@ -69,19 +60,17 @@ class DeferredDigestsTest {
     }
     try (FileChannel channel = FileChannel.open(file);
         DeferredDigests run = DeferredDigests.start(1, dir)) {
-      LayerRef ref =
-          new LayerRef(
-              "in.tar",
-              1,
-              "layer.tar",
-              new FileSlice(channel, 0, layer.length),
-              Digest.of(layer),
-              null,
-              -1);
-      run.add(new LayerSource(ref, Compression.NONE, null));
+      run.add(layer(channel, layer));
 
       run.await(); // without scanned(): still checked, and it matches
     }
+  }
+
+  /** An uncompressed layer in {@code channel} that claims the digest of {@code bytes}. */
+  private static LayerSource layer(FileChannel channel, byte[] bytes) {
+    FileSlice data = new FileSlice(channel, 0, bytes.length);
+    LayerRef ref = new LayerRef("in.tar", 1, "layer.tar", data, Digest.of(bytes), null, -1);
+    return new LayerSource(ref, Compression.NONE, null);
   }
 
   private Stream<Path> files() throws IOException {
