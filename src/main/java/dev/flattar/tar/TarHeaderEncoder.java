@@ -3,6 +3,7 @@ package dev.flattar.tar;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,9 +25,19 @@ public final class TarHeaderEncoder {
 
   /** The header blocks for {@code entry}, ready to be followed by its data. */
   public static byte[] encode(TarEntry entry) {
+    return encode(entry, new byte[BLOCK]);
+  }
+
+  /**
+   * As {@link #encode(TarEntry)}, written into {@code block} (512 bytes, overwritten) when one
+   * ustar block holds the entry, as it does for nearly every member; else into a new array. For a
+   * writer that copies the header out before it encodes the next: a million-member layer then makes
+   * no half-gigabyte of garbage.
+   */
+  public static byte[] encode(TarEntry entry, byte[] block) {
     int split = ustarSplit(entry.name());
     Map<String, String> pax = paxRecords(entry, split);
-    byte[] header = ustar(entry, split, pax);
+    byte[] header = ustar(entry, split, pax, block);
     if (pax.isEmpty()) {
       return header;
     }
@@ -49,7 +60,7 @@ public final class TarHeaderEncoder {
       throw new IllegalArgumentException("member name does not fit a ustar header: " + name);
     }
     TarEntry entry = TarEntry.builder(name, EntryType.FILE).mode(0644).build();
-    byte[] header = ustar(entry, split, Map.of());
+    byte[] header = ustar(entry, split, Map.of(), new byte[BLOCK]);
     if (!TarNumbers.formatOctal(header, 124, 12, size)) {
       TarNumbers.formatBase256(header, 124, 12, size);
     }
@@ -125,8 +136,8 @@ public final class TarHeaderEncoder {
     return pax;
   }
 
-  private static byte[] ustar(TarEntry e, int split, Map<String, String> pax) {
-    byte[] header = new byte[BLOCK];
+  private static byte[] ustar(TarEntry e, int split, Map<String, String> pax, byte[] header) {
+    Arrays.fill(header, 0, BLOCK, (byte) 0);
     String name = e.name();
     if (split == NEEDS_PAX) {
       TarNumbers.putString(header, 0, 100, asciiPrefix(name, 100));

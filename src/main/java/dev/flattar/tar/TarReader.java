@@ -153,7 +153,7 @@ public final class TarReader {
       throw blocks.corrupt(
           "negative size for '" + TarEntry.display(h.name) + "' at offset " + headerOffset);
     }
-    checkSize("entry '" + TarEntry.display(h.name) + "'", stored, headerOffset);
+    checkEntrySize(h.name, stored, headerOffset);
     long dataOffset = blocks.position();
     PaxSparse paxSparse = h.paxSparse;
     if (paxSparse != null && paxSparse.isSparse()) {
@@ -174,7 +174,7 @@ public final class TarReader {
     }
     long logical = stored;
     if (sparse != null) {
-      checkSize("entry '" + TarEntry.display(h.name) + "'", realSize, headerOffset);
+      checkEntrySize(h.name, realSize, headerOffset);
       checkSparse(sparse, realSize, stored, h.name, headerOffset);
       logical = realSize;
     } else if (!type.hasData()) {
@@ -229,6 +229,14 @@ public final class TarReader {
   }
 
   /** Refuses a size no archive can hold; {@code what} names the member ("entry 'etc/passwd'"). */
+  /** As {@link #checkSize}, for a member: its name is made printable only if it fails. */
+  private void checkEntrySize(String name, long size, long headerOffset)
+      throws CorruptArchiveException {
+    if (size > MAX_ENTRY_BYTES) {
+      checkSize("entry '" + TarEntry.display(name) + "'", size, headerOffset);
+    }
+  }
+
   private void checkSize(String what, long size, long headerOffset) throws CorruptArchiveException {
     if (size > MAX_ENTRY_BYTES) {
       throw blocks.corrupt(

@@ -22,6 +22,9 @@ final class LayerWriter {
   private final LayerCursor cursor;
   private final Progress progress;
 
+  /** Each ustar header is encoded here and copied out before the next. */
+  private final byte[] block = new byte[512];
+
   private LayerWriter(LayerStreams layers, Progress progress) {
     this.cursor = new LayerCursor(layers::open);
     this.progress = progress;
@@ -45,7 +48,7 @@ final class LayerWriter {
   private void member(Plan plan, PlannedEntry p, ParallelDigestOutputStream out)
       throws IOException {
     TarEntry e = plan.header(p);
-    byte[] header = TarHeaderEncoder.encode(e);
+    byte[] header = TarHeaderEncoder.encode(e, block);
     out.write(header);
     progress.entries(1);
     progress.bytes(header.length);

@@ -54,6 +54,26 @@ class TarHeaderEncoderTest {
     }
   }
 
+  /** One block reused for every case, left dirty by the one before (and filled with 0xff first). */
+  private static final byte[] REUSED = new byte[512];
+
+  static {
+    Arrays.fill(REUSED, (byte) 0xff);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void encode_intoAReusedBlock_givesTheSameBytes_inThatBlockWhenOneHoldsThem(
+      RoundTripCases.Case c) {
+    TarEntry e = c.last();
+    byte[] fresh = TarHeaderEncoder.encode(e);
+
+    byte[] reused = TarHeaderEncoder.encode(e, REUSED);
+
+    assertThat(reused).isEqualTo(fresh);
+    assertThat(reused == REUSED).as("the given block is the result").isEqualTo(fresh.length == 512);
+  }
+
   private static long unsignedSum(byte[] b, int at) {
     long sum = 0;
     for (int i = 0; i < 512; i++) {
