@@ -228,7 +228,6 @@ public final class TarReader {
     }
   }
 
-  /** Refuses a size no archive can hold; {@code what} names the member ("entry 'etc/passwd'"). */
   /** As {@link #checkSize}, for a member: its name is made printable only if it fails. */
   private void checkEntrySize(String name, long size, long headerOffset)
       throws CorruptArchiveException {
@@ -237,6 +236,7 @@ public final class TarReader {
     }
   }
 
+  /** Refuses a size no archive can hold; {@code what} names the member ("entry 'etc/passwd'"). */
   private void checkSize(String what, long size, long headerOffset) throws CorruptArchiveException {
     if (size > MAX_ENTRY_BYTES) {
       throw blocks.corrupt(
