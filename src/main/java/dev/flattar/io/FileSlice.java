@@ -30,16 +30,13 @@ public record FileSlice(FileChannel channel, long offset, long length) {
 
   /** As {@link #sha256()}: through mappings of {@code window} bytes, or read. */
   Digest sha256(boolean map, long window) throws IOException {
-    MessageDigest sha = Digest.sha256();
     if (!map) {
-      byte[] buffer = new byte[1 << 16];
-      try (InputStream in = open()) {
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-          sha.update(buffer, 0, n);
-        }
+      try (HashingInputStream in = new HashingInputStream(open())) {
+        in.drain();
+        return in.digest();
       }
-      return Digest.of(sha);
     }
+    MessageDigest sha = Digest.sha256();
     long end = offset + length;
     if (channel.size() < end) {
       throw new IOException(CHANGED);
